@@ -1,0 +1,123 @@
+/**
+ * Finding figures in a sentence: "20万个", "1万亿元", "3至5个", "5.5%", "37万元/亩", "25.5万", "100PB".
+ *
+ * A figure is a number with a magnitude, a unit, a percent sign, or (for bare
+ * numbers) a comparator right before it. Dates, ordinals, list numbering,
+ * document numbers, phone numbers, code names (415X, 2+6+N) and technology
+ * names (5G, 8K) are never figures.
+ */
+
+/** One figure found in a text, with its position. */
+export interface FigureMatch {
+  /** Offsets of `value` in the searched text. */
+  start: number;
+  end: number;
+  /** The figure as written, spaces removed: 20万个, 3至5个, 5.5%. */
+  value: string;
+  number: number;
+  numberMax: number | null;
+  /** Normalized unit: 元, %, 个百分点, 个, 元/亩, PB … ('' for a bare number). */
+  unit: string;
+  /** Words right after the figure that qualify it: 以上, 左右, 以内 … */
+  suffix: string | null;
+  /** End offset including the suffix. */
+  endWithSuffix: number;
+}
+
+const MAGNITUDES: Record<string, number> = {
+  万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 十亿: 1e9, 亿: 1e8, 千万: 1e7, 百万: 1e6, 十万: 1e5, 万: 1e4, 千: 1e3, 百: 1e2,
+};
+
+/** Units, longest first so "平方公里" wins over "公里". Kept as written in `value`. */
+const UNITS = [
+  '个百分点', '百分点', '平方公里', '平方米', '吨标煤', '标准煤', '千瓦时', '万千瓦', '人次', '家次', '户次',
+  '公里', '千米', '千瓦', '兆瓦', '美元', '港元', '欧元',
+  '元/亩', '元/人', '元/吨', '元', '%', '‰',
+  '个', '家', '项', '条', '台', '套', '座', '所', '名', '人', '户', '款', '种', '件', '张', '部', '辆', '架', '艘', '根',
+  '亩', '吨', '度', '米', '篇', '支', '块', '对', '场', '期', '处', '只', '颗', '片', '间', '栋', '列', '路', '批',
+  'PB', 'EB', 'TB', 'GB', 'GW', 'MW', 'kW', 'KW', 'Gbps', 'Mbps', 'km',
+];
+const UNIT_ALT = UNITS.map((u) => u.replace(/[/%]/g, (c) => `\\${c}`)).join('|');
+const MAG_ALT = Object.keys(MAGNITUDES).join('|');
+const NUM = String.raw`\d+(?:\.\d+)?`;
+const RANGE_SEP = String.raw`(?:至|到|~|～|-|—|–)`;
+
+/**
+ * number [range] [magnitude] [unit] [suffix]. The unit group allows "万元/亩" style compound units.
+ * Matching is linear: one sticky pass per candidate digit run.
+ */
+const FIGURE = new RegExp(
+  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个)?${RANGE_SEP}(${NUM}))?(${MAG_ALT})?(${UNIT_ALT})?(以上|以下|以内|左右|上下|多|余|强)?`,
+  'y',
+);
+
+/** Characters after a number that make it something other than a figure. */
+const NOT_A_FIGURE_AFTER = /^(?:年|月|日|号|时|点(?!\d)|分(?!之)|秒|届|次会议|周年|季度|岁|位|强|G|K|D|A|S|X|N|型|代|版|级|层|线|期(?!间)|批次|号文|倍速)/;
+const ORDINAL_BEFORE = /(?:第|前|后|top|Top|TOP|No\.?|[+×xX*·\-/])$/;
+const CODE_AFTER = /^[+×*·]/;
+const COMPARATOR_BEFORE = /(?:达到|达|为|超过|超|突破|增长|下降|提高|降低|提升|不低于|不少于|高于|低于|大于|小于|约|近|逾)$/;
+
+/** Number of digits in a run, to refuse phone numbers, index numbers and ids. */
+function digitCount(s: string): number {
+  let n = 0;
+  for (const ch of s) if (ch >= '0' && ch <= '9') n++;
+  return n;
+}
+
+/** Every figure in `text` (one sentence or clause), left to right. */
+export function findFigures(text: string): FigureMatch[] {
+  const out: FigureMatch[] = [];
+  const digit = /\d/g;
+  let m: RegExpExecArray | null;
+  while ((m = digit.exec(text))) {
+    const start = m.index;
+    // Only at the start of a digit run (not in the middle of 2023 or 5.5).
+    if (start > 0 && /[\d.]/.test(text[start - 1]!)) continue;
+    FIGURE.lastIndex = start;
+    const f = FIGURE.exec(text);
+    if (!f) continue;
+    const [, a, magA, b, mag, unit, suffix] = f;
+    let end = start + f[0].length - (suffix?.length ?? 0);
+    digit.lastIndex = start + f[0].length;
+    const before = text.slice(Math.max(0, start - 4), start);
+    const after = text.slice(end);
+    if (ORDINAL_BEFORE.test(before)) continue;
+    if (CODE_AFTER.test(text.slice(start + a!.length))) continue;
+    if (!unit && !mag && !magA && NOT_A_FIGURE_AFTER.test(after)) continue;
+    if (unit === '期' || unit === '批') continue; // 第二期, 第一批: ordinals, never targets
+    if (!unit && !mag && !magA) {
+      // A bare number is a figure only after a comparator (两化融合发展水平达66.4) and never a long id.
+      if (!COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
+      if (digitCount(a!) > 6) continue;
+    }
+    if (digitCount(f[0]) > 12) continue; // phone numbers, index numbers
+    if (text[start + f[0].length] === '级') continue; // 5000亿元级产业集群: a size class, not a figure
+    // A range needs the same kind of thing on both sides: "2021—2023" without unit is a year span.
+    if (b && !unit && !mag) continue;
+    if (unit === '%' && suffix === '强') end = start + f[0].length - 1;
+    const magnitude = MAGNITUDES[mag ?? ''] ?? 1;
+    const magnitudeA = magA ? MAGNITUDES[magA]! : magnitude;
+    const value = text.slice(start, end).replace(/\s+/g, '');
+    out.push({
+      start,
+      end,
+      value,
+      number: round(Number(a) * magnitudeA),
+      numberMax: b ? round(Number(b) * magnitude) : null,
+      unit: normalizeUnit(unit ?? ''),
+      suffix: suffix && suffix !== '强' ? suffix : null,
+      endWithSuffix: start + f[0].length - (suffix === '强' ? 1 : 0),
+    });
+  }
+  return out;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+function normalizeUnit(unit: string): string {
+  if (unit === '百分点') return '个百分点';
+  if (unit === '标准煤') return '吨标煤';
+  return unit;
+}

@@ -1,0 +1,102 @@
+/**
+ * Raw facts from every document → the fact base. The same figure reported by
+ * two documents (or a headline and its body) becomes one fact with one
+ * citation per document; ids are stable hashes of what the fact says.
+ */
+import { createHash } from 'node:crypto';
+import type { Fact } from '../knowledge/schema.ts';
+import type { RawFact } from './extract.ts';
+import { metricKey } from './metric.ts';
+
+function hash8(s: string): string {
+  return createHash('sha1').update(s).digest('hex').slice(0, 8);
+}
+
+function bucketKey(f: RawFact): string {
+  return [f.region, f.kind, f.year ?? 'x', f.number, f.numberMax ?? '', f.unit ?? ''].join('|');
+}
+
+/** Heading quotes last; within a document the first place wins. */
+function citationOrder(a: RawFact, b: RawFact): number {
+  return Number(a.heading) - Number(b.heading) || a.citation.offset - b.citation.offset;
+}
+
+function citations(group: RawFact[]): Fact['citations'] {
+  const byDocument = new Map<string, RawFact>();
+  for (const f of [...group].sort(citationOrder)) if (!byDocument.has(f.citation.document)) byDocument.set(f.citation.document, f);
+  return [...byDocument.values()]
+    .map((f) => f.citation)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.document.localeCompare(b.document));
+}
+
+function toFact(group: RawFact[], id: string): Fact {
+  const best = [...group].sort((a, b) => Number(a.heading) - Number(b.heading) || metricKey(b.metric).length - metricKey(a.metric).length)[0]!;
+  return {
+    id, kind: best.kind, region: best.region, city: group.find((g) => g.city)?.city ?? null, metric: best.metric,
+    value: best.value, comparator: best.comparator, hedge: best.hedge, number: best.number, numberMax: best.numberMax,
+    unit: best.unit, year: best.year, deadline: best.deadline, definition: best.definition, citations: citations(group),
+  };
+}
+
+/**
+ * Merges raw facts into facts. `regionCode` gives the id prefix of a region (浙江 → zj).
+ * @example mergeFacts(extractFacts(doc, regions), (r) => index.resolve(r)?.code ?? 'cn')
+ */
+export function mergeFacts(raw: RawFact[], regionCode: (region: string) => string): Fact[] {
+  const facts: Fact[] = [];
+  const make = (group: RawFact[], key: string): Fact => {
+    const fact = toFact(group, '');
+    return { ...fact, id: `${regionCode(fact.region)}-${fact.year ?? 'x'}-${hash8(key)}` };
+  };
+
+  // Figures: same region, kind, year and figure, and one metric the tail of the other (核心产业增加值 ⊂ 数字经济核心产业增加值).
+  const buckets = new Map<string, RawFact[]>();
+  for (const f of raw) {
+    if (f.kind === 'program') continue;
+    const k = bucketKey(f);
+    buckets.set(k, [...(buckets.get(k) ?? []), f]);
+  }
+  for (const [k, bucket] of buckets) {
+    const clusters: Array<{ key: string; members: RawFact[] }> = [];
+    for (const f of [...bucket].sort((a, b) => metricKey(b.metric).length - metricKey(a.metric).length)) {
+      const key = metricKey(f.metric);
+      const home = clusters.find((c) => c.key.endsWith(key) || c.key === key);
+      if (home) home.members.push(f);
+      else clusters.push({ key, members: [f] });
+    }
+    for (const c of clusters) facts.push(make(c.members, `${k}|${c.key}`));
+  }
+
+  // Programs: per document keep the defined mentions (or one mention when none defines it); across documents
+  // an identical definition is one fact with several citations, a different one is a fact of its own.
+  const programs = raw.filter((f) => f.kind === 'program');
+  const perDocument = new Map<string, RawFact[]>();
+  for (const p of programs) {
+    const k = `${p.region}|${p.value}|${p.citation.document}`;
+    perDocument.set(k, [...(perDocument.get(k) ?? []), p]);
+  }
+  const kept: RawFact[] = [];
+  for (const group of perDocument.values()) {
+    const defined = group.filter((p) => p.definition);
+    kept.push(...(defined.length > 0 ? defined : [group.sort(citationOrder)[0]!]));
+  }
+  const byDefinition = new Map<string, RawFact[]>();
+  for (const p of kept) {
+    const k = `${p.region}|program|${p.value}|${p.definition ? metricKey(p.definition) : 'undefined:'}`;
+    byDefinition.set(k, [...(byDefinition.get(k) ?? []), p]);
+  }
+  // Undefined mentions fold into a defined fact of the same program in the same region, when there is one.
+  for (const [k, group] of byDefinition) {
+    if (!k.includes('|undefined:')) continue;
+    const [region, , name] = k.split('|');
+    const home = [...byDefinition.entries()].find(([k2]) => !k2.includes('|undefined:') && k2.startsWith(`${region}|program|${name}|`));
+    if (home) {
+      byDefinition.delete(k);
+    } else {
+      void group;
+    }
+  }
+  for (const [k, group] of byDefinition) facts.push(make(group, k));
+
+  return facts.sort((a, b) => a.region.localeCompare(b.region, 'zh') || (a.year ?? 0) - (b.year ?? 0) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,120 @@
+/**
+ * Time expressions in plan text and the plan year and deadline they give.
+ *
+ * The document's date resolves the relative ones: 今年/全年/年内 → the
+ * document's year, 去年 → the year before, 明年 → the year after. A year
+ * ends on 12-31; 一季度 … 四季度 end on the quarter's last day; "十四五" ends
+ * 2025-12-31; a 2021—2023 plan's goals are due 2023-12-31; 用5年时间 counts
+ * from the document's year.
+ */
+
+export type TimeKind = 'year' | 'relative' | 'quarter' | 'half' | 'month' | 'period' | 'range' | 'span' | 'date';
+
+export interface TimeMention {
+  start: number;
+  end: number;
+  kind: TimeKind;
+  /** The year meant; null for a quarter/month/half without a year of its own (the caller supplies it). */
+  year: number | null;
+  /** Month-day of the deadline within `year`: "12-31", "03-31". */
+  monthDay: string;
+  /** 去年, 上年, 2021年 when reported as done: the mention is about the past relative to the document. */
+  past: boolean;
+  /** 较2021年, 比上年, 同比: a comparison baseline, never the fact's own period. */
+  baseline: boolean;
+  /** Short label for metrics split by period: 一季度, 上半年. */
+  label: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const FIVE_YEAR_PLANS: Record<string, number> = { 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
+const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
+
+function cnNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]!] ?? 0);
+  if (s.endsWith('十')) return (CN_DIGITS[s[0]!] ?? 1) * 10;
+  return CN_DIGITS[s] ?? NaN;
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const YEAR = String.raw`((?:19|20)\d{2})`;
+const PATTERN = new RegExp(
+  [
+    String.raw`(?<range>${YEAR}\s*年?\s*(?:—|–|-|~|～|至|到)\s*${YEAR}\s*年)`,
+    String.raw`(?<year>${YEAR}\s*年(?:(?:年底|年末|底|末)|(?:第?(?<yq>[一二三四1-4])季度末?)|(?<yh>上半年|下半年)|(?<ym>\d{1,2})月(?:(?<yd>\d{1,2})日|底|末)?)?)`,
+    String.raw`(?<plan>“?(?<fyp>十二五|十三五|十四五|十五五)”?(?:期间|末|时期)?)`,
+    String.raw`(?<rel>今年|全年|年内|本年度|本年|当年|去年|上年|上一年|明年|次年)(?:年底|年末|底)?`,
+    String.raw`(?<quarter>(?:前三|第?[一二三四1-4])季度末?)`,
+    String.raw`(?<half>上半年|下半年)`,
+    String.raw`(?<span>(?:用|再用|力争用)(?<spanN>\d+|[一二三四五六七八九十两]+)年(?:时间|左右)?)`,
+    String.raw`(?<date>(?<dm>\d{1,2})月(?<dd>\d{1,2})日)`,
+  ].join('|'),
+  'g',
+);
+
+const BASELINE_BEFORE = /(?:较|比|同比|相比|相较|与|比较)$/;
+
+/**
+ * Every time expression in `text`, left to right, resolved against `docYear`.
+ * @example findTimes('到2023年年底，河南5G基站总数将突破18万个', 2023)[0] // { year: 2023, monthDay: '12-31', … }
+ */
+export function findTimes(text: string, docYear: number): TimeMention[] {
+  const out: TimeMention[] = [];
+  for (const m of text.matchAll(PATTERN)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const baseline = BASELINE_BEFORE.test(text.slice(Math.max(0, start - 2), start));
+    const base = { start, end, baseline, past: false, label: '' };
+    if (g.range) {
+      const years = [...g.range.matchAll(/(?:19|20)\d{2}/g)].map((x) => Number(x[0]));
+      out.push({ ...base, kind: 'range', year: years[1]!, monthDay: '12-31', past: years[1]! < docYear });
+    } else if (g.year) {
+      const year = Number(/(?:19|20)\d{2}/.exec(g.year)![0]);
+      if (g.yq) {
+        const q = cnNumber(g.yq);
+        out.push({ ...base, kind: 'quarter', year, monthDay: QUARTER_END[q - 1]!, label: `${'一二三四'[q - 1]}季度`, past: year < docYear });
+      } else if (g.yh) {
+        out.push({ ...base, kind: 'half', year, monthDay: g.yh === '上半年' ? '06-30' : '12-31', label: g.yh, past: year < docYear });
+      } else if (g.ym) {
+        const month = Number(g.ym);
+        if (month < 1 || month > 12) continue;
+        const monthDay = g.yd ? `${g.ym.padStart(2, '0')}-${g.yd.padStart(2, '0')}` : lastDayOfMonth(year, month);
+        out.push({ ...base, kind: g.yd ? 'date' : 'month', year, monthDay, past: year < docYear });
+      } else {
+        out.push({ ...base, kind: 'year', year, monthDay: '12-31', past: year < docYear });
+      }
+    } else if (g.plan) {
+      out.push({ ...base, kind: 'period', year: FIVE_YEAR_PLANS[g.fyp!]!, monthDay: '12-31', past: FIVE_YEAR_PLANS[g.fyp!]! < docYear });
+    } else if (g.rel) {
+      const offset = /去年|上年|上一年/.test(g.rel) ? -1 : /明年|次年/.test(g.rel) ? 1 : 0;
+      out.push({ ...base, kind: 'relative', year: docYear + offset, monthDay: '12-31', past: offset < 0 });
+    } else if (g.quarter) {
+      const q = g.quarter.startsWith('前三') ? 3 : cnNumber(g.quarter.replace(/^第|季度末?$/g, ''));
+      const label = g.quarter.startsWith('前三') ? '前三季度' : `${'一二三四'[q - 1]}季度`;
+      out.push({ ...base, kind: 'quarter', year: null, monthDay: QUARTER_END[q - 1]!, label });
+    } else if (g.half) {
+      out.push({ ...base, kind: 'half', year: null, monthDay: g.half === '上半年' ? '06-30' : '12-31', label: g.half });
+    } else if (g.span) {
+      const n = cnNumber(g.spanN!);
+      if (!Number.isFinite(n) || n <= 0 || n > 50) continue;
+      out.push({ ...base, kind: 'span', year: docYear + n, monthDay: '12-31' });
+    } else if (g.date) {
+      const month = Number(g.dm);
+      if (month < 1 || month > 12) continue;
+      out.push({ ...base, kind: 'date', year: null, monthDay: `${g.dm!.padStart(2, '0')}-${g.dd!.padStart(2, '0')}`, past: true });
+    }
+  }
+  return out;
+}
+
+/** `YYYY-MM-DD` for a year and a month-day. */
+export function isoDate(year: number, monthDay: string): string {
+  return `${year}-${monthDay}`;
+}
