@@ -1,0 +1,308 @@
+/**
+ * One question → one `Answer`: understand it, filter and rank facts, compose a
+ * short, exact, cited answer. Never a figure without a citation, never another
+ * region's figure presented as the asked one, never a made-up definition: when
+ * the fact base does not say, the answer says so and shows the nearest facts.
+ */
+import type { Fact } from '../knowledge/schema.ts';
+import type { FactBase } from './fact-base.ts';
+import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
+import type { FactHitScore } from '../search/index.ts';
+import type { Answer, FactHit, Language, Row, Source } from './types.ts';
+
+/** Options of {@link answerQuestion}. */
+export interface AnswerOptions {
+  /** Today, `YYYY-MM-DD`, for 今年/去年. Required: the caller owns the clock. */
+  today: string;
+  /** Most facts in an answer. Default 10 (the contract's limit). */
+  maxFacts?: number;
+}
+
+const answerDefaults = { maxFacts: 10 };
+/** Share of the question's words a fact must match to be an answer rather than a suggestion. */
+const MIN_COVERAGE = 0.5;
+const AFTER_VALUE = new Set(['以上', '以下', '左右', '以内', '上下']);
+
+const L = {
+  zh: {
+    target: '目标', actual: '实际', program: '计划', sources: '来源', year: (y: number | null) => (y ? `${y}年` : ''),
+    offTopic: '这个问题不在产业规划知识库的范围内。可以问：某省某年的目标数字、哪些省份提了某项目标、某个计划（如415X）是什么。',
+    noRegion: (missing: string[], known: string[]) => `知识库中没有${missing.join('、')}的数据；已收录：${known.join('、')}。`,
+    noFacts: (what: string) => `知识库中没有找到${what}的相关数据。`,
+    noYear: (region: string, year: number, latest: number) => `知识库中没有${region}${year}年的数据，以下是最近的${latest}年数据。`,
+    noYearRefuse: (region: string, year: number) => `知识库中没有${region}${year}年的相关数据。`,
+    noDefinition: (name: string) => `文件提到了“${name}”，但没有给出它的定义。`,
+    definition: '定义', earlier: '较早的定义', deadline: '期限', nearest: '最接近的数据：', list: (n: number) => `共${n}条：`,
+  },
+  en: {
+    target: 'target', actual: 'actual', program: 'program', sources: 'Sources', year: (y: number | null) => (y ? `${y}` : ''),
+    offTopic: 'That is outside the plan knowledge base. Ask for a province’s target figure, which provinces set a target, or what a program (e.g. 415X) is.',
+    noRegion: (missing: string[], known: string[]) => `Not in the knowledge base: ${missing.join(', ')}. Covered: ${known.join(', ')}.`,
+    noFacts: (what: string) => `Not in the knowledge base: ${what}.`,
+    noYear: (region: string, year: number, latest: number) => `No ${year} data for ${region}; showing the latest year, ${latest}.`,
+    noYearRefuse: (region: string, year: number) => `No ${year} data for ${region} in the knowledge base.`,
+    noDefinition: (name: string) => `The documents mention “${name}” but do not define it.`,
+    definition: 'definition', earlier: 'earlier definition', deadline: 'deadline', nearest: 'Nearest facts:', list: (n: number) => `${n} results:`,
+  },
+};
+
+/** The contract's shape of a fact: citations without offsets. */
+export function toFactHit(f: Fact): FactHit {
+  return {
+    id: f.id, kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, comparator: f.comparator,
+    hedge: f.hedge, number: f.number, unit: f.unit, year: f.year, deadline: f.deadline, definition: f.definition,
+    citations: f.citations.map(({ document, title, date, url, quote }) => ({ document, title, date, url, quote })),
+  };
+}
+
+/** "增长10%", "突破18万个", "150家以上": the figure with its relation. */
+export function figureText(f: Fact): string {
+  if (f.kind === 'program') return f.value;
+  const c = f.comparator && !AFTER_VALUE.has(f.comparator) && !['为', '在', '至', '到'].includes(f.comparator) ? f.comparator : '';
+  return `${c}${f.value}`;
+}
+
+function regionLabel(base: FactBase, region: string, lang: Language): string {
+  return lang === 'en' ? base.regions.resolve(region)?.pinyin ?? region : region;
+}
+
+/** One line saying what a fact is: 浙江 2023年目标：数字经济核心产业增加值增长10%（力争） */
+export function factLine(base: FactBase, f: Fact, lang: Language): string {
+  const t = L[lang];
+  const where = `${regionLabel(base, f.region, lang)}${f.city ? `·${f.city}` : ''}`;
+  const when = f.year ? `${t.year(f.year)}${lang === 'en' ? ' ' : ''}` : '';
+  const hedge = f.hedge ? (lang === 'en' ? ` (${f.hedge})` : `（${f.hedge}）`) : '';
+  const deadline = f.kind === 'target' && f.deadline && !f.deadline.endsWith('-12-31') ? (lang === 'en' ? ` by ${f.deadline}` : `（截至${f.deadline}）`) : '';
+  return `${where} ${when}${t[f.kind]}${lang === 'en' ? ': ' : '：'}${f.metric}${lang === 'en' ? ' ' : ''}${figureText(f)}${hedge}${deadline}`;
+}
+
+class SourceList {
+  readonly sources: Source[] = [];
+  add(f: Fact, all = false): number {
+    const first = this.sources.length + 1;
+    for (const c of all ? f.citations : f.citations.slice(0, 1)) {
+      const existing = this.sources.find((s) => s.document === c.document && s.quote === c.quote);
+      if (existing && !all) return existing.n;
+      this.sources.push({ n: this.sources.length + 1, factId: f.id, document: c.document, title: c.title, date: c.date, url: c.url, quote: c.quote });
+    }
+    return first;
+  }
+  lines(lang: Language): string[] {
+    if (this.sources.length === 0) return [];
+    return [`${L[lang].sources}:`, ...this.sources.map((s) => `[${s.n}] ${s.title} · ${s.date} · “${s.quote}”${s.url ? ` · ${s.url}` : ''}`)];
+  }
+}
+
+interface Built {
+  intent: Answer['intent'];
+  headline: string;
+  figure: string | null;
+  rows: Row[];
+  notes: string[];
+  body: string[];
+  facts: Fact[];
+  sources: SourceList;
+}
+
+function finish(question: string, lang: Language, b: Built, maxFacts: number): Answer {
+  const rowLines = b.rows.map((r) => `${r.region} · ${r.year ?? '—'} · ${r.metric} ${r.figure} [${r.source}]`);
+  const text = [b.headline, ...b.notes, ...b.body, ...rowLines, ...b.sources.lines(lang)].filter(Boolean).join('\n');
+  return {
+    question, answered: true, intent: b.intent, language: lang, text, headline: b.headline, figure: b.figure, rows: b.rows,
+    notes: b.notes, sources: b.sources.sources, facts: b.facts.slice(0, maxFacts).map(toFactHit), suggestions: [], reason: null,
+  };
+}
+
+/** A refusal: `answered: false`, the reason, and up to three nearest facts. */
+export function refusal(question: string, lang: Language, reason: string, suggestions: Fact[], intent: Answer['intent'] = 'refuse'): Answer {
+  const lines = [reason];
+  if (suggestions.length > 0) lines.push(L[lang].nearest, ...suggestions.slice(0, 3).map((f) => `- ${f.region} ${f.year ?? ''} ${f.metric} ${figureText(f)} (${f.citations[0]!.title} · ${f.citations[0]!.date})`));
+  return {
+    question, answered: false, intent, language: lang, text: lines.join('\n'), headline: reason, figure: null, rows: [], notes: [],
+    sources: [], facts: [], suggestions: suggestions.slice(0, 3).map(toFactHit), reason,
+  };
+}
+
+/** How much of the question a fact's metric covers, 0..1. */
+function coverage(base: FactBase, queryTokens: string[], f: Fact): number {
+  if (queryTokens.length === 0) return 0;
+  const own = new Set(base.index.tokens(`${f.metric} ${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`));
+  const quote = new Set(base.index.tokens(f.citations.map((c) => c.quote).join(' ')));
+  let hit = 0;
+  for (const t of queryTokens) hit += own.has(t) ? 1 : quote.has(t) ? 0.5 : 0;
+  return hit / queryTokens.length;
+}
+
+interface Ranked extends FactHitScore {
+  coverage: number;
+  rank: number;
+}
+
+function unitHint(q: string): string | null {
+  return /(?:多少|几)(个|家|项|条|台|座|名|亿|万)/.exec(q)?.[1] ?? null;
+}
+
+function rank(base: FactBase, parsed: ParsedQuestion, query: string, hits: FactHitScore[]): Ranked[] {
+  const tokens = [...new Set(base.index.tokens(query))];
+  const unit = unitHint(parsed.normalized);
+  const maxScore = Math.max(1e-9, ...hits.map((h) => h.score));
+  return hits
+    .map((h) => {
+      const cov = coverage(base, tokens, h.fact);
+      let r = cov * 2 + h.score / maxScore;
+      if (unit && h.fact.unit && (h.fact.unit === unit || h.fact.value.includes(unit))) r += 0.3;
+      if (parsed.kind && h.fact.kind === parsed.kind) r += 0.2;
+      if (!parsed.kind && h.fact.kind === 'target') r += 0.1;
+      r += ((h.fact.year ?? 2000) - 2000) / 1000; // recent years first among equals
+      return { ...h, coverage: cov, rank: r };
+    })
+    .sort((a, b) => b.rank - a.rank);
+}
+
+function queryOf(parsed: ParsedQuestion): string {
+  const words = [...parsed.terms];
+  if (parsed.program) words.push(parsed.program);
+  return words.join(' ');
+}
+
+/**
+ * Answers one question from the fact base. Never throws for a question it cannot answer.
+ * @example answerQuestion('浙江2023年数字经济核心产业增加值增长目标', base, { today: '2023-06-01' }).headline
+ */
+export function answerQuestion(question: string, base: FactBase, options: AnswerOptions): Answer {
+  const { maxFacts } = { ...answerDefaults, ...options };
+  const parsed = parseQuestion(question, base.vocabulary, options.today);
+  const lang = parsed.language;
+  const t = L[lang];
+  if (!parsed.normalized.replace(/[\s\p{P}\p{S}]/gu, '') || parsed.offTopic) return refusal(question, lang, t.offTopic, []);
+
+  const known = base.regionNames;
+  const missing = parsed.regions.filter((r) => !known.includes(r));
+  const asked = parsed.regions.filter((r) => known.includes(r));
+  const query = queryOf(parsed);
+  if (missing.length > 0 && asked.length === 0) {
+    const near = query ? base.index.search(query, { kinds: ['target', 'actual'] }, 3).map((h) => h.fact) : [];
+    return refusal(question, lang, t.noRegion(missing.map((r) => regionLabel(base, r, lang)), known.map((r) => regionLabel(base, r, lang))), near);
+  }
+  if (parsed.intent === 'define' || (parsed.program && parsed.terms.length <= 1)) {
+    const defined = defineAnswer(question, parsed, base, lang, maxFacts);
+    if (defined) return defined;
+  }
+  if (!query) return refusal(question, lang, t.noFacts(parsed.normalized), []);
+
+  const kinds: Array<Fact['kind']> = parsed.kind ? [parsed.kind] : ['target', 'actual'];
+  if (parsed.intent === 'list' || (parsed.intent === 'compare' && asked.length !== 1)) {
+    return listAnswer(question, parsed, base, lang, query, asked, kinds, maxFacts);
+  }
+
+  // One figure (or a deadline): filter by region, year and kind inside the search, then rank.
+  let notes: string[] = [];
+  let hits = rank(base, parsed, query, base.index.search(query, { regions: asked, years: parsed.years, kinds }));
+  if (parsed.years.length > 0 && !hits.some((h) => h.coverage >= MIN_COVERAGE)) {
+    const anyYear = rank(base, parsed, query, base.index.search(query, { regions: asked, kinds }));
+    const good = anyYear.filter((h) => h.coverage >= MIN_COVERAGE);
+    const latest = Math.max(...good.map((h) => h.fact.year ?? 0));
+    const askedYear = Math.max(...parsed.years);
+    const where = asked.map((r) => regionLabel(base, r, lang)).join('、') || (lang === 'en' ? 'this question' : '');
+    // A later or relative year falls back to the latest plan; an earlier year is not in the knowledge base.
+    if (good.length > 0 && (parsed.yearSource === 'relative' || askedYear > latest)) {
+      hits = good.filter((h) => h.fact.year === latest);
+      notes = [t.noYear(where, askedYear, latest)];
+    } else {
+      return refusal(question, lang, t.noYearRefuse(where, askedYear), good.slice(0, 3).map((h) => h.fact));
+    }
+  }
+  if (parsed.intent === 'compare' && parsed.years.length > 1) {
+    return listAnswer(question, parsed, base, lang, query, asked, kinds, maxFacts);
+  }
+  const best = hits[0];
+  // A deadline question names an event (完全建成) that no figure states: the plan's figures answer it.
+  const needed = parsed.intent === 'deadline' ? MIN_COVERAGE / 2 : MIN_COVERAGE;
+  if (!best || best.coverage < needed || (parsed.intent === 'deadline' && !best.fact.deadline)) {
+    const what = [asked.join('、'), parsed.years.join('、'), parsed.terms.join('')].filter(Boolean).join(' ');
+    return refusal(question, lang, t.noFacts(what), hits.slice(0, 3).map((h) => h.fact));
+  }
+  const sources = new SourceList();
+  const n = sources.add(best.fact);
+  const related = hits.slice(1).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, maxFacts - 1);
+  const body: string[] = [];
+  if (parsed.intent === 'deadline' && best.fact.deadline) {
+    body.push(`${t.deadline}: ${best.fact.deadline}`);
+  }
+  const rows: Row[] = related.slice(0, 4).map((h) => ({
+    region: regionLabel(base, h.fact.region, lang), year: h.fact.year, metric: h.fact.metric, figure: figureText(h.fact), kind: h.fact.kind,
+    source: sources.add(h.fact), factId: h.fact.id,
+  }));
+  const headline = `${factLine(base, best.fact, lang)} [${n}]`;
+  return finish(question, lang, {
+    intent: parsed.intent === 'deadline' ? 'deadline' : 'value', headline, figure: best.fact.value, rows, notes, body,
+    facts: [best.fact, ...related.map((h) => h.fact)], sources,
+  }, maxFacts);
+}
+
+function listAnswer(question: string, parsed: ParsedQuestion, base: FactBase, lang: Language, query: string, asked: string[], kinds: Array<Fact['kind']>, maxFacts: number): Answer {
+  const t = L[lang];
+  const comparingYears = parsed.intent === 'compare' && parsed.years.length > 1;
+  const hits = rank(base, parsed, query, base.index.search(query, { regions: asked, years: parsed.years, kinds }, 200)).filter((h) => h.coverage >= MIN_COVERAGE);
+  // One row per region (per year when comparing years): the best fact of each.
+  const seen = new Map<string, Ranked>();
+  for (const h of hits) {
+    const key = comparingYears ? `${h.fact.region}|${h.fact.year}` : h.fact.region;
+    if (!seen.has(key)) seen.set(key, h);
+  }
+  const chosen = [...seen.values()].slice(0, maxFacts);
+  if (chosen.length === 0) return refusal(question, lang, t.noFacts([asked.join('、'), parsed.years.join('、'), parsed.terms.join('')].filter(Boolean).join(' ')), []);
+  const sources = new SourceList();
+  const rows: Row[] = chosen.map((h) => ({
+    region: regionLabel(base, h.fact.region, lang), year: h.fact.year, metric: h.fact.metric, figure: figureText(h.fact), kind: h.fact.kind,
+    source: sources.add(h.fact), factId: h.fact.id,
+  }));
+  return finish(question, lang, {
+    intent: parsed.intent === 'compare' ? 'compare' : 'list', headline: t.list(rows.length), figure: null, rows, notes: [], body: [],
+    facts: chosen.map((h) => h.fact), sources,
+  }, maxFacts);
+}
+
+function programKey(s: string): string {
+  return s.toUpperCase().replace(/[xX*]/g, '×').replace(/[\s“”"']/g, '');
+}
+
+function defineAnswer(question: string, parsed: ParsedQuestion, base: FactBase, lang: Language, maxFacts: number): Answer | null {
+  const t = L[lang];
+  const asked = parsed.regions.filter((r) => base.regionNames.includes(r));
+  let programs = base.facts.filter((f) => f.kind === 'program' && (!asked.length || asked.includes(f.region)));
+  if (parsed.program) {
+    const key = programKey(parsed.program);
+    programs = programs.filter((f) => programKey(f.value) === key);
+  } else {
+    const query = queryOf(parsed);
+    if (!query) return null;
+    const hits = rank(base, parsed, query, base.index.search(query, { regions: asked, kinds: ['program'] }));
+    const best = hits[0];
+    if (!best || best.coverage < MIN_COVERAGE) return null;
+    programs = programs.filter((f) => f.value === best.fact.value && f.region === best.fact.region);
+  }
+  if (programs.length === 0) {
+    return parsed.program ? refusal(question, lang, t.noFacts(`“${parsed.program}”`), []) : null;
+  }
+  const defined = programs.filter((f) => f.definition).sort((a, b) => b.citations[0]!.date.localeCompare(a.citations[0]!.date));
+  const sources = new SourceList();
+  const body: string[] = [];
+  let headline: string;
+  if (defined.length > 0) {
+    const latest = defined[0]!;
+    const n = sources.add(latest);
+    headline = `${regionLabel(base, latest.region, lang)} “${latest.value}”${latest.metric !== latest.value ? ` ${latest.metric}` : ''}${lang === 'en' ? ' — ' : '：'}${latest.definition} [${n}]`;
+    for (const f of defined.slice(1)) {
+      const m = sources.add(f);
+      body.push(`${t.earlier}（${f.citations[0]!.date}）：${f.definition} [${m}]`);
+    }
+  } else {
+    const f = programs.sort((a, b) => b.citations[0]!.date.localeCompare(a.citations[0]!.date))[0]!;
+    const n = sources.add(f);
+    headline = `${regionLabel(base, f.region, lang)} “${f.value}”${f.metric !== f.value ? ` ${f.metric}` : ''} [${n}]`;
+    body.push(t.noDefinition(f.value));
+  }
+  const facts = [...defined, ...programs.filter((f) => !f.definition)];
+  return finish(question, lang, { intent: 'define', headline, figure: null, rows: [], notes: [], body, facts, sources }, maxFacts);
+}
