@@ -132,7 +132,9 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'eval': {
-      const { main: evalMain } = await import('./eval/run.ts');
+      // Resolved at run time: the scorer is optional tooling, not part of the answering core.
+      const scorer = './eval/run.ts';
+      const { main: evalMain } = (await import(scorer)) as { main: (argv: string[]) => Promise<number> };
       return evalMain(rest);
     }
     default:

@@ -1,0 +1,75 @@
+/**
+ * Small shared pieces of the reminders' Answers: a fact in the answer contract's
+ * shape, its figure as users read it, and its numbered source.
+ */
+import type { FactHit, Source } from '../answer/types.ts';
+import type { Fact } from '../knowledge/schema.ts';
+
+/** Comparators written after the figure (18万个以上), all others before it (突破18万个). */
+const SUFFIX_COMPARATORS = new Set(['以上', '左右', '以内', '以下', '以来']);
+
+/**
+ * A fact in the answer contract's `FactHit` shape (citations without offsets; no `numberMax`).
+ *
+ * @example toFactHit(fact).citations[0].quote // '到2023年年底，河南5G基站总数将突破18万个'
+ */
+export function toFactHit(fact: Fact): FactHit {
+  return {
+    id: fact.id,
+    kind: fact.kind,
+    region: fact.region,
+    city: fact.city ?? null,
+    metric: fact.metric,
+    value: fact.value,
+    comparator: fact.comparator ?? null,
+    hedge: fact.hedge ?? null,
+    number: fact.number ?? null,
+    unit: fact.unit ?? null,
+    year: fact.year,
+    deadline: fact.deadline,
+    definition: fact.definition ?? null,
+    citations: fact.citations.map(({ document, title, date, url, quote }) => ({ document, title, date, url, quote })),
+  };
+}
+
+/**
+ * The figure with its comparator, as the source would say it: 突破18万个, 增长10%, 18万个以上.
+ * The comparator is not repeated when the value already carries it.
+ */
+export function formatFigure(fact: Pick<Fact, 'value' | 'comparator'>): string {
+  const c = fact.comparator;
+  if (!c || fact.value.includes(c)) return fact.value;
+  return SUFFIX_COMPARATORS.has(c) ? `${fact.value}${c}` : `${c}${fact.value}`;
+}
+
+/** The figure plus the commitment wording: 增长10%（力争）. */
+export function formatFigureWithHedge(fact: Pick<Fact, 'value' | 'comparator' | 'hedge'>): string {
+  const figure = formatFigure(fact);
+  return fact.hedge ? `${figure}（${fact.hedge}）` : figure;
+}
+
+/** Region with the city when the fact is a city's: 浙江·杭州. */
+export function formatPlace(fact: Pick<Fact, 'region' | 'city'>): string {
+  return fact.city ? `${fact.region}·${fact.city}` : fact.region;
+}
+
+/** The numbered source of a fact: its earliest citation. */
+export function sourceOf(fact: Fact, n: number): Source {
+  const c = fact.citations[0];
+  if (!c) throw new Error(`reminders/format: fact "${fact.id}" has no citation`);
+  return { document: c.document, title: c.title, date: c.date, url: c.url, quote: c.quote, n, factId: fact.id };
+}
+
+/** One source line of an answer's text: `[1] 标题 · 2023-04-18 · 引文 · url`. */
+export function formatSourceLine(source: Source): string {
+  const parts = [`[${source.n}] ${source.title}`, source.date, source.quote];
+  if (source.url) parts.push(source.url);
+  return parts.join(' · ');
+}
+
+/** Days left in words: 还有30天, 今天截止, 已过去5天. */
+export function formatDaysLeft(daysLeft: number): string {
+  if (daysLeft > 0) return `还有${daysLeft}天`;
+  if (daysLeft === 0) return '今天截止';
+  return `已过去${-daysLeft}天`;
+}
