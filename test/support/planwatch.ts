@@ -63,6 +63,7 @@ export async function createTestPlanwatch(options: { documents?: TestDocument[] 
   }
   const subs: Subscription[] = [];
   const votes: FeedbackVote[] = [];
+  const seen = new Set<string>();
   const same = (a: ChatRef, b: ChatRef) => a.surface === b.surface && a.chatId === b.chatId;
   const note = (question: string, text: string, intent: Answer['intent']): Answer =>
     ({ question, answered: true, intent, language: 'zh', text, headline: text, figure: null, rows: [], notes: [],
@@ -101,6 +102,11 @@ export async function createTestPlanwatch(options: { documents?: TestDocument[] 
       let n = 0;
       for (const s of subs) if (same(s.chat, chat) && s.active) { s.active = false; n++; }
       return n;
+    },
+    async firstDelivery(key) {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     },
     async recordFeedback(vote) { votes.push(vote); },
     async listFeedback() { return [...votes]; },
