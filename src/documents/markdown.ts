@@ -1,0 +1,175 @@
+/**
+ * YAML front matter and the Markdown constructs documents actually use:
+ * headings, links, images, list items, emphasis, autolinks and lines of
+ * navigation links. Everything works line by line with bounded patterns.
+ */
+import { parse as parseYaml } from 'yaml';
+
+/** Body text with the front matter removed, and the front matter when it parsed to a mapping. */
+export interface FrontMatterSplit {
+  body: string;
+  frontMatter: Record<string, unknown> | null;
+}
+
+const FENCE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * Splits a leading `---` YAML block off the text. Bad YAML, or YAML that is not
+ * a mapping, is not front matter: the text is returned unchanged. Never throws.
+ *
+ * @example splitFrontMatter('---\ntitle: 标题\n---\n正文').frontMatter // { title: '标题' }
+ */
+export function splitFrontMatter(text: string): FrontMatterSplit {
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak < 0 || text.slice(0, firstBreak).trimEnd() !== '---') return { body: text, frontMatter: null };
+  let start = firstBreak + 1;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (FENCE.test(line)) {
+      const yaml = text.slice(firstBreak + 1, start);
+      const body = end < 0 ? '' : text.slice(end + 1);
+      const frontMatter = parseMapping(yaml);
+      return frontMatter ? { body, frontMatter } : { body: text, frontMatter: null };
+    }
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return { body: text, frontMatter: null };
+}
+
+function parseMapping(yaml: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = parseYaml(yaml, { prettyErrors: false, uniqueKeys: false });
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One source line classified by its Markdown role. */
+export interface MarkdownLine {
+  text: string;
+  kind: 'line' | 'heading' | 'item';
+  /** Heading level 1–6 for headings. */
+  level?: number;
+}
+
+/** The outcome of {@link readMarkdownLines}: kept lines and the http(s) links that stood alone on a line. */
+export interface MarkdownLines {
+  lines: MarkdownLine[];
+  urls: string[];
+}
+
+const HEADING = /^(#{1,6})[ \t]+(.*)$/;
+const BULLET = /^[ \t]*[-*+•][ \t]+/;
+const QUOTE = /^[ \t]*>[ \t]?/;
+const RULE = /^[ \t]*(?:[-*_=][ \t]*){3,}$/;
+const TABLE_RULE = /^[ \t|:-]+$/;
+const CODE_FENCE = /^[ \t]*(?:```|~~~)/;
+const IMAGE = /!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g;
+const LINK = /\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)/g;
+const AUTOLINK = /<(https?:\/\/[^\s<>]{1,2000})>/g;
+const LONE_URL = /^[ \t]*<?(https?:\/\/[^\s<>]{1,2000})>?[ \t]*$/;
+const NAV_LINE = /^(?:[ \t|｜/·•>»›-]*!?\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\))+[ \t|｜/·•>»›-]*$/;
+const EMPHASIS = /\*\*|__|`/g;
+
+/** Removes the whole-line constructs every format shares: a URL alone on a line. Returns the URL or null. */
+export function loneUrl(line: string): string | null {
+  const m = LONE_URL.exec(line);
+  return m?.[1] ?? null;
+}
+
+/**
+ * Replaces inline Markdown with its text: images dropped, `[text](url)` → text,
+ * `<http://…>` → nothing, emphasis markers and backticks removed (unless
+ * `emphasis: false`, for HTML source where `__` may sit in a URL).
+ */
+export function stripInlineMarkdown(line: string, options: { emphasis?: boolean } = {}): string {
+  const text = line.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '');
+  return options.emphasis === false ? text : text.replace(EMPHASIS, '');
+}
+
+/** Heading text without the closing `#` run and trailing spaces ("标题 ##" → "标题"). */
+function headingText(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && (raw[end - 1] === '#' || raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+  return raw.slice(0, end);
+}
+
+/**
+ * Classifies Markdown lines: `#` headings (marker removed), bullet items,
+ * blockquote markers removed, rules, code fences and table rules dropped,
+ * lines that are only links (navigation) or a lone URL dropped, the URL
+ * remembered. Blank lines are dropped (paragraphs are rebuilt later).
+ *
+ * @example readMarkdownLines('# 标题\n[返回首页](/)\n<https://a.cn/x>').lines
+ * // [{ text: '标题', kind: 'heading', level: 1 }]
+ */
+export function readMarkdownLines(body: string): MarkdownLines {
+  const lines: MarkdownLine[] = [];
+  const urls: string[] = [];
+  for (const raw of body.split('\n')) {
+    if (raw.trim() === '') continue;
+    const url = loneUrl(raw);
+    if (url) {
+      urls.push(url);
+      continue;
+    }
+    if (RULE.test(raw) || CODE_FENCE.test(raw) || (raw.includes('-') && TABLE_RULE.test(raw))) continue;
+    if (NAV_LINE.test(raw)) continue;
+    const heading = HEADING.exec(raw);
+    if (heading) {
+      const text = stripInlineMarkdown(headingText(heading[2] ?? ''));
+      if (text.trim() !== '') lines.push({ text, kind: 'heading', level: heading[1]?.length ?? 1 });
+      continue;
+    }
+    let text = raw.replace(QUOTE, '');
+    let kind: MarkdownLine['kind'] = 'line';
+    if (BULLET.test(text)) {
+      text = text.replace(BULLET, '');
+      kind = 'item';
+    }
+    text = stripInlineMarkdown(text);
+    if (text.trim() !== '') lines.push({ text, kind });
+  }
+  return { lines, urls };
+}
+
+/**
+ * Prepares Markdown that carries HTML (seed 001) for the HTML parser: headings
+ * become `<hN>`, navigation lines and lone URLs go (URLs remembered), inline
+ * Markdown is replaced by its text. Blank lines are kept: the HTML reader
+ * treats them as paragraph breaks.
+ */
+export function markdownToHtmlSource(body: string): { html: string; urls: string[] } {
+  const out: string[] = [];
+  const urls: string[] = [];
+  for (const raw of body.split('\n')) {
+    const url = loneUrl(raw);
+    if (url) {
+      urls.push(url);
+      out.push('');
+      continue;
+    }
+    if (RULE.test(raw) || NAV_LINE.test(raw)) {
+      out.push('');
+      continue;
+    }
+    const heading = HEADING.exec(raw);
+    if (heading) {
+      const level = heading[1]?.length ?? 1;
+      out.push(`<h${level}>${stripInlineMarkdown(headingText(heading[2] ?? ''), { emphasis: false })}</h${level}>`);
+      continue;
+    }
+    out.push(stripInlineMarkdown(raw.replace(BULLET, ''), { emphasis: false }));
+  }
+  return { html: out.join('\n'), urls };
+}
+
+/** True when the text uses Markdown that matters: headings, links or images, or autolinks. */
+export function looksLikeMarkdown(body: string): boolean {
+  return /^#{1,6}[ \t]+\S/m.test(body) || /\]\([^)\n]{0,2000}\)/.test(body) || /<https?:\/\//.test(body);
+}
