@@ -20,8 +20,6 @@ import { createReloadingPlanwatch, type ReloadingPlanwatch } from '../src/runtim
 import { startService, type SurfaceHandle } from '../src/runtime/service.ts';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/types.ts';
-import { createSlackAdapter } from './slack/index.ts';
-import { createTelegramAdapter } from './telegram/index.ts';
 
 /** Where `main` reads and writes; the real process by default. */
 export interface MainIo {
@@ -35,10 +33,14 @@ export interface MainIo {
 
 const usage = 'usage: tsx adapters/main.ts start | remind --now ISO-8601 [--dry-run] [--json]';
 
-/** The surfaces the configuration asks for, each as the runtime's `SurfaceHandle`. */
-function createSurfaces(config: Config, planwatch: Planwatch, logger: Logger): SurfaceHandle[] {
+/**
+ * The surfaces the configuration asks for, each as the runtime's `SurfaceHandle`. Adapters are
+ * imported only when configured: the console and a configuration error never load grammY or Bolt.
+ */
+async function createSurfaces(config: Config, planwatch: Planwatch, logger: Logger): Promise<SurfaceHandle[]> {
   const surfaces: SurfaceHandle[] = [];
   if (config.telegram) {
+    const { createTelegramAdapter } = await import('./telegram/index.ts');
     const { token, apiRoot, webhook } = config.telegram;
     const telegram = createTelegramAdapter({
       token,
@@ -57,6 +59,7 @@ function createSurfaces(config: Config, planwatch: Planwatch, logger: Logger): S
     });
   }
   if (config.slack) {
+    const { createSlackAdapter } = await import('./slack/index.ts');
     const { botToken, signingSecret, appToken, apiUrl, command } = config.slack;
     const slack = createSlackAdapter({
       botToken,
@@ -99,17 +102,16 @@ const dateIn = (timeZone: string, now: Date): string =>
 
 /**
  * Loads the core behind a reloading facade. The scheduler reads the current core's facts and
- * topic matcher each tick, so a reload reaches it too.
+ * topic matcher on each tick, so a reload reaches it too.
  */
 async function loadReloadingCore(
   config: Config,
   store: Store,
   hooks: { logger: Logger; metrics: Metrics; onAnswer?: (event: AnswerEvent) => void; afterReload?: () => Promise<void> },
-): Promise<{ core: ReloadingPlanwatch; current: () => Core }> {
-  const cores = new WeakMap<Planwatch, Core>();
+): Promise<ReloadingPlanwatch<Core>> {
   const today = config.today;
-  const load = async () => {
-    const loaded = createPlanwatch({
+  const load = async () =>
+    createPlanwatch({
       knowledgeDir: config.knowledgeDir,
       seedsDir: config.seedsDir,
       cacheDir: config.cacheDir,
@@ -117,18 +119,15 @@ async function loadReloadingCore(
       today: today ? () => today : () => dateIn(config.timeZone, new Date()),
       ...(hooks.onAnswer ? { onAnswer: hooks.onAnswer } : {}),
     });
-    cores.set(loaded, loaded);
-    return loaded;
-  };
   const core = await createReloadingPlanwatch(load, {
     logger: hooks.logger,
     onReload: async (_previous, next) => {
-      hooks.metrics.setFactCount(next.summary().facts);
+      hooks.metrics.setFactCount(next.facts.length);
       await hooks.afterReload?.();
     },
   });
-  hooks.metrics.setFactCount(core.current().summary().facts);
-  return { core, current: () => cores.get(core.current())! };
+  hooks.metrics.setFactCount(core.current().facts.length);
+  return core;
 }
 
 /** `start`: every configured surface, or the console. Resolves with the exit code. */
@@ -145,10 +144,9 @@ async function start(config: Config, io: MainIo, warnings: string[]): Promise<nu
   if (!store) return 1;
 
   let scheduler: Scheduler | null = null;
-  let core: ReloadingPlanwatch;
-  let current: () => Core;
+  let core: ReloadingPlanwatch<Core>;
   try {
-    ({ core, current } = await loadReloadingCore(config, store, {
+    core = await loadReloadingCore(config, store, {
       logger,
       metrics,
       onAnswer: (event) => {
@@ -159,7 +157,7 @@ async function start(config: Config, io: MainIo, warnings: string[]): Promise<nu
       afterReload: async () => {
         if (scheduler) metrics.recordReminders(countsOf(await scheduler.digestFromStore(new Date())));
       },
-    }));
+    });
   } catch (error) {
     logger.fatal({ err: error }, 'core: cannot load the fact base');
     io.stderr.write(`planwatch: cannot load the fact base from ${config.knowledgeDir}: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -167,13 +165,21 @@ async function start(config: Config, io: MainIo, warnings: string[]): Promise<nu
     return 1;
   }
 
-  const surfaces = createSurfaces(config, core.planwatch, logger);
+  let surfaces: SurfaceHandle[];
+  try {
+    surfaces = await createSurfaces(config, core.planwatch, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'planwatch: cannot create the chat surfaces');
+    io.stderr.write(`planwatch: ${error instanceof Error ? error.message : String(error)}\n`);
+    await store.close().catch(() => {});
+    return 1;
+  }
   if (surfaces.length > 0) {
     scheduler = createScheduler({
       store,
-      facts: () => current().facts,
+      facts: () => core.current().facts,
       notifiers: surfaces.map((s): Notifier => s.notifier),
-      matches: (fact, selector) => current().matches(fact, selector),
+      matches: (fact, selector) => core.current().matches(fact, selector),
       logger,
     });
   }
@@ -225,14 +231,14 @@ async function remind(config: Config, argv: string[], io: MainIo): Promise<numbe
   if (!store) return 1;
   try {
     const metrics = createMetrics();
-    const { core, current } = await loadReloadingCore(config, store, { logger, metrics });
-    const surfaces = createSurfaces(config, core.planwatch, logger);
+    const core = await loadReloadingCore(config, store, { logger, metrics });
+    const surfaces = await createSurfaces(config, core.planwatch, logger);
     if (surfaces.length === 0) logger.warn('remind: no surface configured (TELEGRAM_BOT_TOKEN, SLACK_BOT_TOKEN); nothing can be sent');
     return await runRemindCommand(argv, {
       store,
-      facts: () => current().facts,
+      facts: () => core.current().facts,
       notifiers: surfaces.map((s) => s.notifier),
-      matches: (fact, selector) => current().matches(fact, selector),
+      matches: (fact, selector) => core.current().matches(fact, selector),
       out: (text) => io.stdout.write(text),
       err: (text) => io.stderr.write(text),
       logger,
@@ -245,7 +251,9 @@ async function remind(config: Config, argv: string[], io: MainIo): Promise<numbe
 /**
  * Runs a subcommand and exits with its code.
  *
- * @example await main(['start']);
+ * @example
+ * await main(['start'], { env: process.env, cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout,
+ *   stderr: process.stderr, exit: (code) => process.exit(code) });
  */
 export async function main(argv: string[], io: MainIo): Promise<void> {
   const [command = 'start', ...rest] = argv;
@@ -274,6 +282,11 @@ export async function main(argv: string[], io: MainIo): Promise<void> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // `npm start | head -1`: a reader that goes away is the end of the job, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   void main(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),

@@ -38,7 +38,9 @@ export interface SlackAdapterOptions {
   slackApiUrl?: string;
   /** Slash command name. Default `/plans`. */
   commandName?: string;
+  /** The core facade every question, command and vote goes to. */
   planwatch: Planwatch;
+  /** The runtime's logger; the adapter logs as a child with `surface: 'slack'`, Bolt's own logs included. */
   logger: Logger;
   /** Test seam: with both ids given, auth.test is not called. */
   botUserId?: string;
@@ -55,9 +57,11 @@ export interface SlackAdapterOptions {
 
 /** What `createSlackAdapter` returns to the runtime. */
 export interface SlackAdapter {
+  /** The Bolt app (for tests and diagnostics; the adapter has registered every listener it needs). */
   readonly app: App;
   /** Posts reminder Answers with chat.postMessage; throws `DeliveryError`. */
   readonly notifier: Notifier;
+  /** Where the runtime routes Slack's requests in HTTP mode. */
   readonly eventsPath: '/slack/events';
   /**
    * Node http handler for POST /slack/events in HTTP mode (signature verified on every request:

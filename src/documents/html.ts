@@ -10,7 +10,7 @@ import { Parser } from 'htmlparser2';
 /** One block of text as the page lays it out (whitespace not yet normalized). */
 export interface Block {
   text: string;
-  /** 'heading': h1–h6 (or a Markdown heading); 'paragraph': any other block; 'item': a list item. */
+  /** 'heading': h1–h6 (or a Markdown heading); 'paragraph': any other block; 'item': a list item or a table row. */
   kind: 'heading' | 'paragraph' | 'item';
 }
 
@@ -76,12 +76,13 @@ export function htmlToBlocks(html: string): HtmlText {
   let h1Depth = 0;
   let h1Text = '';
   let cellsInRow = 0;
+  let rowDepth = 0;
 
   const flush = (): void => {
     const text = buffer.replace(WHITESPACE, ' ').trim();
     buffer = '';
     if (text === '') return;
-    const kind: Block['kind'] = headingDepth > 0 ? 'heading' : listDepth > 0 ? 'item' : 'paragraph';
+    const kind: Block['kind'] = headingDepth > 0 ? 'heading' : listDepth > 0 || rowDepth > 0 ? 'item' : 'paragraph';
     blocks.push({ text, kind });
   };
 
@@ -102,9 +103,13 @@ export function htmlToBlocks(html: string): HtmlText {
         if (BLOCK.has(name)) flush();
         if (HEADING.test(name)) headingDepth++;
         if (name === 'li') listDepth++;
-        if (name === 'tr') cellsInRow = 0;
+        if (name === 'tr') {
+          cellsInRow = 0;
+          rowDepth++;
+        }
         if (CELL.has(name)) {
-          if (cellsInRow > 0 && buffer.trim() !== '') buffer += ' | ';
+          // A full-width bar: no space is kept next to it, so cells read "指标｜目标".
+          if (cellsInRow > 0 && buffer.trim() !== '') buffer += '｜';
           cellsInRow++;
         }
       },
@@ -139,6 +144,7 @@ export function htmlToBlocks(html: string): HtmlText {
         if (BLOCK.has(name)) flush();
         if (HEADING.test(name) && headingDepth > 0) headingDepth--;
         if (name === 'li' && listDepth > 0) listDepth--;
+        if (name === 'tr' && rowDepth > 0) rowDepth--;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -76,7 +76,7 @@ const LONE_URL = /^[ \t]*<?(https?:\/\/[^\s<>]{1,2000})>?[ \t]*$/;
 const NAV_LINE = /^(?:[ \t|｜/·•>»›-]*!?\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\))+[ \t|｜/·•>»›-]*$/;
 const EMPHASIS = /\*\*|__|`/g;
 
-/** Removes the whole-line constructs every format shares: a URL alone on a line. Returns the URL or null. */
+/** The http(s) URL when a line is only a URL (bare or as a `<…>` autolink), else null. */
 export function loneUrl(line: string): string | null {
   const m = LONE_URL.exec(line);
   return m?.[1] ?? null;

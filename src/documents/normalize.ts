@@ -171,17 +171,13 @@ function dropsSpace(s: string, from: number, to: number): boolean {
   }
   if (isDigit(prev) && (next === 0x25 || next === 0x2030)) return true; // "10 %"
   if (NO_SPACE_BEFORE.has(next) || NO_SPACE_AFTER.has(prev)) return true;
-  // "6. 0%" → "6.0%", but not a list number "1. 2023年…" at the start of a line.
+  // "6. 0%" → "6.0%"; but "1. 2023年…" / "1. 2023 目标" is a list number followed by a year.
   if (prev === 0x2e && isDigit(next) && from >= 2 && isDigit(s.charCodeAt(from - 2))) {
-    let k = from - 2;
-    while (k >= 0 && isDigit(s.charCodeAt(k))) k--;
-    const before = s.charCodeAt(k);
-    const atLineStart = k < 0 || before === 0x0a || isInlineSpace(before);
     let j = to;
     while (j < s.length && isDigit(s.charCodeAt(j))) j++;
     const after = s.charCodeAt(j);
     const isDate = after === 0x5e74 /* 年 */ || after === 0x6708; /* 月 */
-    return !atLineStart && !isDate;
+    return !isDate && j - to <= 2;
   }
   return false;
 }

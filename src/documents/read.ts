@@ -184,7 +184,8 @@ function findDate(
  * close tools, index fields) is dropped; lines cut by a PDF's page width are
  * joined; full-width digits and letters become ASCII and stray spaces go;
  * traditional text is converted to simplified. Empty, binary and undecodable
- * files are refused as values. Never throws.
+ * files, and files with no readable text left (only markup or chrome), are
+ * refused as values. Never throws.
  *
  * @example
  * const result = readDocument(readFileSync('seeds/004_8cc910abbb1174d9.txt'), { fileName: '004.txt' });
@@ -223,6 +224,14 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Read
   const kept = dropChrome(lines);
   const keptTexts = kept.map((l) => l.text);
   const laid = buildParagraphs(kept);
+
+  if (laid.length === 0) {
+    return {
+      ok: false,
+      code: 'empty',
+      message: `${fileName ?? 'document'}: no readable text (only markup, links or page chrome)`,
+    };
+  }
 
   const paragraphs: Paragraph[] = [];
   let offset = 0;

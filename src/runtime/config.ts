@@ -252,6 +252,12 @@ export function hasSurface(config: Config): boolean {
   return config.telegram !== null || config.slack !== null;
 }
 
+/** A URL without user name, password, query or fragment, for logs. */
+function withoutCredentials(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
+}
+
 /** The database kind and, for SQLite, its path; never credentials. */
 export function describeDatabase(databaseUrl: string): string {
   if (databaseUrl.startsWith('sqlite:')) return `sqlite ${databaseUrl.slice('sqlite:'.length)}`;
@@ -270,11 +276,11 @@ export function describeDatabase(databaseUrl: string): string {
 export function describeConfig(config: Config): string[] {
   const surfaces: string[] = [];
   if (config.telegram) {
-    const where = config.telegram.apiRoot ? ` via ${config.telegram.apiRoot}` : '';
+    const where = config.telegram.apiRoot ? ` via ${withoutCredentials(config.telegram.apiRoot)}` : '';
     surfaces.push(`telegram (${config.telegram.webhook ? `webhook ${new URL(config.telegram.webhook.url).pathname}` : 'long polling'}${where})`);
   }
   if (config.slack) {
-    const where = config.slack.apiUrl ? ` via ${config.slack.apiUrl}` : '';
+    const where = config.slack.apiUrl ? ` via ${withoutCredentials(config.slack.apiUrl)}` : '';
     surfaces.push(`slack (${slackMode(config.slack) === 'socket' ? 'socket mode' : 'http /slack/events'}, ${config.slack.command}${where})`);
   }
   const port = httpPort(config);

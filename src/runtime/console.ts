@@ -105,6 +105,9 @@ export function renderAnswerText(answer: Answer, options: RenderTextOptions = {}
 }
 
 /** The console's own commands, shown under the core's help. */
+/** What the console says to a chat-only command (subscriptions belong to a chat). */
+export const chatOnlyNote = '订阅提醒属于某个聊天，请在 Telegram 或 Slack 中使用。Subscriptions belong to a chat: use them in Telegram or Slack.';
+
 export const consoleHelp = [
   '命令 / Commands:',
   '  deadlines [地区]   即将到期的目标 / upcoming target deadlines',
@@ -119,6 +122,7 @@ export type ConsoleCommand =
   | { kind: 'deadlines'; args: string }
   | { kind: 'help' }
   | { kind: 'quit' }
+  | { kind: 'chat-only'; command: string }
   | { kind: 'empty' };
 
 /** Parses one console line. Commands may carry a chat-style leading slash (`/deadlines 浙江`). */
@@ -132,6 +136,7 @@ export function parseConsoleLine(line: string): ConsoleCommand {
   if (['help', '?', '？', '帮助'].includes(word) && args === '') return { kind: 'help' };
   if (['deadlines', 'deadline', '截止'].includes(word)) return { kind: 'deadlines', args };
   if (word === 'ask' && first.startsWith('/')) return args === '' ? { kind: 'empty' } : { kind: 'question', text: args };
+  if (first.startsWith('/') && ['subscribe', 'unsubscribe', 'subscriptions'].includes(word)) return { kind: 'chat-only', command: word };
   return { kind: 'question', text };
 }
 
@@ -197,6 +202,19 @@ export function runConsole(options: ConsoleOptions): ConsoleSession {
     output.write(`${banner.join('\n')}\n`);
   }
 
+  const reply = (command: Exclude<ConsoleCommand, { kind: 'empty' | 'quit' }>): string => {
+    switch (command.kind) {
+      case 'chat-only':
+        return chatOnlyNote;
+      case 'help':
+        return `${renderAnswerText(planwatch.help(), { color })}\n\n${consoleHelp}`;
+      case 'deadlines':
+        return renderAnswerText(planwatch.deadlines(command.args, { surface: 'console' }), { color });
+      case 'question':
+        return renderAnswerText(planwatch.ask(command.text, { surface: 'console' }), { color });
+    }
+  };
+
   const handle = (line: string) => {
     const command = parseConsoleLine(line);
     if (command.kind === 'empty') return;
@@ -206,12 +224,7 @@ export function runConsole(options: ConsoleOptions): ConsoleSession {
       return;
     }
     try {
-      const text =
-        command.kind === 'help'
-          ? `${renderAnswerText(planwatch.help(), { color })}\n\n${consoleHelp}`
-          : command.kind === 'deadlines'
-            ? renderAnswerText(planwatch.deadlines(command.args, { surface: 'console' }), { color })
-            : renderAnswerText(planwatch.ask(command.text, { surface: 'console' }), { color });
+      const text = reply(command);
       write(text);
       result.answered++;
     } catch (error) {

@@ -10,28 +10,28 @@ import type { Planwatch } from '../planwatch.ts';
 import type { Logger } from './logger.ts';
 
 /** The outcome of one reload: the old core keeps serving when the new one cannot be built. */
-export type ReloadOutcome =
-  | { ok: true; previous: Planwatch; next: Planwatch }
+export type ReloadOutcome<P extends Planwatch = Planwatch> =
+  | { ok: true; previous: P; next: P }
   | { ok: false; error: unknown };
 
-/** A core that can be rebuilt in place. */
-export interface ReloadingPlanwatch {
+/** A core that can be rebuilt in place. `P` is what `load` builds (the facade plus what the runtime reads of it). */
+export interface ReloadingPlanwatch<P extends Planwatch = Planwatch> {
   /** The delegating object to hand to every surface: each call goes to the current core. */
   readonly planwatch: Planwatch;
   /** The core currently behind `planwatch`. */
-  current(): Planwatch;
+  current(): P;
   /**
    * Builds a new core with `load` and swaps it in. Reloads never overlap: a request made while one
    * runs is queued, and requests made while one is queued share it.
    */
-  reload(reason: string): Promise<ReloadOutcome>;
+  reload(reason: string): Promise<ReloadOutcome<P>>;
 }
 
 /** Options of `createReloadingPlanwatch`. */
-export interface ReloadingOptions {
+export interface ReloadingOptions<P extends Planwatch = Planwatch> {
   logger?: Logger;
   /** Runs after each successful swap (the reminders' new-facts digest, the fact-count gauge). Errors are logged. */
-  onReload?: (previous: Planwatch, next: Planwatch) => Promise<void> | void;
+  onReload?: (previous: P, next: P) => Promise<void> | void;
 }
 
 /**
@@ -44,10 +44,10 @@ export interface ReloadingOptions {
  * const telegram = createTelegramAdapter({ planwatch: core.planwatch, ... });
  * process.on('SIGHUP', () => void core.reload('SIGHUP'));
  */
-export async function createReloadingPlanwatch(
-  load: () => Promise<Planwatch>,
-  options: ReloadingOptions = {},
-): Promise<ReloadingPlanwatch> {
+export async function createReloadingPlanwatch<P extends Planwatch>(
+  load: () => Promise<P>,
+  options: ReloadingOptions<P> = {},
+): Promise<ReloadingPlanwatch<P>> {
   let current = await load();
 
   const planwatch = new Proxy({} as Planwatch, {
@@ -62,10 +62,10 @@ export async function createReloadingPlanwatch(
     has: (_target, key) => key in (current as object),
   });
 
-  let active: Promise<ReloadOutcome> | null = null;
-  let queued: Promise<ReloadOutcome> | null = null;
+  let active: Promise<ReloadOutcome<P>> | null = null;
+  let queued: Promise<ReloadOutcome<P>> | null = null;
 
-  const run = async (reason: string): Promise<ReloadOutcome> => {
+  const run = async (reason: string): Promise<ReloadOutcome<P>> => {
     const started = performance.now();
     try {
       const next = await load();
@@ -90,7 +90,7 @@ export async function createReloadingPlanwatch(
     reload(reason) {
       if (queued) return queued;
       const before = active ?? Promise.resolve();
-      const mine: Promise<ReloadOutcome> = before.then(() => {
+      const mine: Promise<ReloadOutcome<P>> = before.then(() => {
         queued = null;
         active = mine;
         return run(reason);

@@ -162,6 +162,12 @@ describe('describeConfig', () => {
     for (const secret of [tgToken, 'hooksecret', slackToken, signing, 'hunter2']) expect(text).not.toContain(secret);
   });
 
+  it('shows API URLs without credentials', () => {
+    const text = describeConfig(ok({ TELEGRAM_BOT_TOKEN: tgToken, TELEGRAM_API_ROOT: 'https://bot:pa55@tg.internal:8081/' })).join('\n');
+    expect(text).toContain('via https://tg.internal:8081');
+    expect(text).not.toContain('pa55');
+  });
+
   it('describes the console', () => {
     expect(describeConfig(ok({})).join('\n')).toMatch(/surfaces: none \(interactive console\)[\s\S]*reminders: off/);
   });

@@ -118,6 +118,8 @@ describe('parseConsoleLine', () => {
     ['/ask 浙江数字经济', { kind: 'question', text: '浙江数字经济' }],
     ['浙江2023年制造业投资增长目标', { kind: 'question', text: '浙江2023年制造业投资增长目标' }],
     ['help me with 5G', { kind: 'question', text: 'help me with 5G' }],
+    ['/subscribe 浙江 5G', { kind: 'chat-only', command: 'subscribe' }],
+    ['/subscriptions', { kind: 'chat-only', command: 'subscriptions' }],
   ])('%j', (line, command) => {
     expect(parseConsoleLine(line)).toEqual(command);
   });

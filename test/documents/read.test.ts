@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { readDocument, type ReadDocument } from '../../src/documents/read.ts';
+
+const fixture = (name: string): Buffer => readFileSync(new URL(`../fixtures/documents/${name}`, import.meta.url));
+
+function read(bytes: Uint8Array, fileName?: string): ReadDocument {
+  const result = readDocument(bytes, { fileName });
+  if (!result.ok) throw new Error(`expected ${fileName ?? 'bytes'} to read: ${result.message}`);
+  return result.document;
+}
+
+const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** Invariants every read document keeps. */
+function expectWellFormed(doc: ReadDocument): void {
+  expect(doc.text).toBe(doc.paragraphs.map((p) => p.text).join('\n'));
+  for (const p of doc.paragraphs) {
+    expect(p.text).not.toBe('');
+    expect(p.text).not.toContain('\n');
+    expect(doc.text.slice(p.start, p.start + p.text.length)).toBe(p.text);
+  }
+  expect(doc.text).not.toMatch(/\n\n/);
+  expect(doc.text).not.toMatch(/\p{Script=Han} +\p{Script=Han}/u);
+}
+
+describe('HTML page', () => {
+  const doc = read(fixture('page.html'), 'page.html');
+
+  it('drops scripts, styles, navigation, header, aside, footer and noscript', () => {
+    for (const absent of ['987654', '55555', 'width', '政务公开', '门户网站', '相关阅读', '打印本页', '版权所有', '424242']) {
+      expect(doc.text).not.toContain(absent);
+    }
+  });
+
+  it('decodes entities and collapses markup whitespace', () => {
+    expect(doc.text).toContain('力争数字经济核心产业增加值增长10%，研发投入占营业收入比重达到3.1%。');
+    expect(doc.text).toContain('推动<产业大脑>建设，实施“链长&链主”协同机制。');
+    expect(doc.text).not.toMatch(/&(amp|lt|gt|nbsp);/);
+  });
+
+  it('turns blocks into paragraphs and h1–h6 into headings, full-width digits into ASCII', () => {
+    expect(doc.paragraphs.map((p) => [p.text, p.heading])).toEqual([
+      ['2023年数字经济工作要点', true],
+      ['力争数字经济核心产业增加值增长10%，研发投入占营业收入比重达到3.1%。', false],
+      ['推动<产业大脑>建设，实施“链长&链主”协同机制。', false],
+      ['一、重点任务', true],
+      ['累计建成5G基站20万个。', false],
+      ['新增未来工厂15家。', false],
+      ['指标｜目标', false],
+      ['规上工业增加值增长｜5.5%', false],
+    ]);
+    expectWellFormed(doc);
+  });
+
+  it('reads what the page says about itself', () => {
+    expect(doc).toMatchObject({
+      format: 'html',
+      encoding: 'utf-8',
+      traditional: false,
+      frontMatter: null,
+      title: '2023年数字经济工作要点',
+      date: '2023-04-10',
+      dateSource: 'meta',
+      url: 'https://example.gov.cn/art/2023/4/10/art_1.html',
+      publisher: '示例省经济和信息化厅',
+    });
+  });
+
+  it('falls back to <title> without its site suffix when there is no h1', () => {
+    const page = read(utf8('<html><head><title>工作要点_某省经信厅</title></head><body><p>正文。</p></body></html>'));
+    expect(page.title).toBe('工作要点');
+  });
+});
+
+describe('Markdown with front matter', () => {
+  const doc = read(fixture('front-matter.md'), 'front-matter.md');
+
+  it('reads title, date, url and publisher from the front matter', () => {
+    expect(doc).toMatchObject({
+      format: 'markdown',
+      title: '示例省：2023年制造业高质量发展行动计划',
+      date: '2023-05-06',
+      dateSource: 'front matter',
+      url: 'https://news.example.com/2023/05/06/plan.html',
+      publisher: '示例日报',
+    });
+    expect(doc.frontMatter).toMatchObject({ tags: ['制造业', '行动计划'] });
+  });
+
+  it('resolves headings, links, images, emphasis, lists, quotes and navigation', () => {
+    expect(doc.paragraphs.map((p) => [p.text, p.heading])).toEqual([
+      ['示例省：2023年制造业高质量发展行动计划', true],
+      ['据示例日报报道，示例省力争规上工业增加值增长6%以上，研发经费投入增长10%。', false],
+      ['重点指标', true],
+      ['新增专精特新中小企业500家', false],
+      ['数字经济核心产业增加值突破1万亿元', false],
+      ['到2025年，制造业增加值占比保持在33%左右。', false],
+    ]);
+    expect(doc.text).not.toMatch(/\]\(|!\[|\*\*|<http|返回首页|---/);
+    expectWellFormed(doc);
+  });
+
+  it('treats bad YAML as no front matter, without throwing', () => {
+    const bad = read(utf8('---\ntitle: [unclosed\n  : : :\n---\n正文第一段。\n'));
+    expect(bad.frontMatter).toBeNull();
+    expect(bad.text).toContain('正文第一段。');
+  });
+
+  it('takes a bare autolink as the url when the front matter has none', () => {
+    const md = read(utf8('---\ntitle: 标题\n---\n<p>正文。</p>\n\n<http://example.com/a?b=1>\n\n[返回首页](//example.com/)\n'));
+    expect(md.url).toBe('http://example.com/a?b=1');
+    expect(md.text).toBe('正文。');
+  });
+});
+
+describe('PDF copy with broken lines', () => {
+  const doc = read(fixture('pdf-broken.txt'), 'pdf-broken.txt');
+
+  it('joins words cut by the page width across blank lines and keeps real paragraphs', () => {
+    expect(doc.paragraphs.map((p) => [p.text, p.heading])).toEqual([
+      ['示例省数字经济发展', true],
+      ['情况通报', true],
+      ['2023年，全省数字经济核心产业增加值增长10%，规模以上工业增加值增长5.5%，制造业投资增长12%。', false],
+      ['一、重点任务', true],
+      [
+        '累计建成5G基站20万个，培育数字工厂标杆企业30家以上，新增未来工厂15家。各地要强化工作调度，确保完成全年目标，全年研发投入增长6.0%。',
+        false,
+      ],
+      ['二、保障措施', true],
+      ['加强要素保障，新增制造业用地不少于3万亩，设立总规模30亿元的产业基金，支持“专精特新”企业发展。', false],
+      ['（2023年3月28日）', false],
+    ]);
+    expectWellFormed(doc);
+  });
+
+  it('finds the dateline and takes the first heading as the title', () => {
+    expect(doc).toMatchObject({ format: 'text', date: '2023-03-28', dateSource: 'dateline', title: '示例省数字经济发展' });
+  });
+});
+
+describe('government page copied as text', () => {
+  const doc = read(fixture('gov-page.txt'), 'gov-page.txt');
+
+  it('drops breadcrumbs, tools and index fields, keeps the content', () => {
+    expect(doc.paragraphs.map((p) => p.text)).toEqual([
+      '2024年示例省制造业工作要点',
+      '今年主要目标是:规上工业增加值增长6%,数字经济核心产业增加值增长9%。',
+      '(一)全力稳住工业经济基本盘',
+      '1.强化运行监测。建立重点企业监测体系,每月开展运行分析。',
+      '2.扩大有效投资。力争制造业投资增长10%以上,新开工亿元以上项目500个。',
+    ]);
+    expectWellFormed(doc);
+  });
+
+  it('prefers the 发布日期 with a time, and the 发布机构', () => {
+    expect(doc).toMatchObject({
+      title: '2024年示例省制造业工作要点',
+      date: '2024-01-20',
+      dateSource: '发布日期',
+      publisher: '示例省经信厅',
+    });
+  });
+});
+
+describe('encodings and scripts', () => {
+  it('reads a GBK-encoded file as gb18030, with the same result as its UTF-8 twin', () => {
+    const source = readFileSync(new URL('../fixtures/documents/pdf-broken.txt', import.meta.url), 'utf8');
+    const gbk = read(iconv.encode(source, 'gbk'), 'gbk.txt');
+    const twin = read(utf8(source));
+    expect(gbk.encoding).toBe('gb18030');
+    expect(twin.encoding).toBe('utf-8');
+    expect(gbk.paragraphs).toEqual(twin.paragraphs);
+  });
+
+  it('converts a traditional document to simplified and says so', () => {
+    const doc = read(fixture('traditional.txt'), 'traditional.txt');
+    expect(doc.traditional).toBe(true);
+    expect(doc.title).toBe('本市数位经济发展报告');
+    expect(doc.text).toContain('本市数位经济产业规模持续扩大');
+    expect(doc.text).toContain('营业收入突破1,000亿元，较上年增长12.5%。');
+    expect(doc).toMatchObject({ date: '2023-06-01', dateSource: '发布日期' });
+    expectWellFormed(doc);
+  });
+
+  it('never rewrites a simplified document', () => {
+    const doc = read(fixture('pdf-broken.txt'));
+    expect(doc.traditional).toBe(false);
+  });
+
+  it('turns full-width digits and letters into ASCII, keeps Chinese punctuation', () => {
+    const doc = read(utf8('累计建成５Ｇ基站２０万个，增长６．０％。'));
+    expect(doc.text).toBe('累计建成5G基站20万个，增长6.0%。');
+  });
+
+  it('unifies CRLF line breaks and drops private-use glyphs', () => {
+    const doc = read(utf8('标题\r\n\r\n\u{100cca}省市传真\r\n正文。\r\n'));
+    expect(doc.paragraphs.map((p) => p.text)).toEqual(['标题', '省市传真', '正文。']);
+  });
+});
+
+describe('throughput', () => {
+  it('reads a megabyte of PDF copy in well under a second', () => {
+    const page = readFileSync(new URL('../../seeds/000_8dca176c051ee1d1.txt', import.meta.url), 'utf8');
+    const big = utf8(page.repeat(Math.ceil(1_048_576 / Buffer.byteLength(page))));
+    read(utf8(page)); // warm up OpenCC and the JIT
+    const started = performance.now();
+    const doc = read(big);
+    const elapsed = performance.now() - started;
+    expect(doc.paragraphs.length).toBeGreaterThan(1000);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('reads a megabyte on a single line in linear time', () => {
+    const big = utf8('数字经济 核心产业 增加值 增长 10 %，'.repeat(40_000));
+    const started = performance.now();
+    read(big);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
