@@ -9,10 +9,10 @@
  * document's own year.
  */
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
-import { findFigures, type FigureMatch } from './figures.ts';
+import { findFigures } from './figures.ts';
 import { isGenericMetric, metricFromPost, metricFromPre, sentenceTopic, hedgeWords } from './metric.ts';
 import { findPrograms } from './programs.ts';
-import { clauseAround, insideAny, isClauseDelimiter, protectedSpans, splitSentences, type Span } from './sentences.ts';
+import { clauseAround, insideAny, protectedSpans, splitSentences, type Span } from './sentences.ts';
 import { findTimes, isoDate, type TimeMention } from './time.ts';
 
 /** A document as extraction needs it: normalized text with paragraphs and its metadata. */
@@ -156,7 +156,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   const guarded = protectedSpans(s);
   const figures = findFigures(s).filter((f) => !insideAny(guarded, f.start, f.end));
   if (figures.length === 0) return [];
-  const mentions = regions.findMentions(s).filter((m) => !insideAny(guarded, m.start, m.end) || true);
+  const mentions = regions.findMentions(s);
   const times = findTimes(s, d.pubYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
   const out: RawFact[] = [];
   let previous: { metric: string; end: number; clauseStart: number } | null = null;
@@ -264,5 +264,3 @@ function trimQuote(text: string): string {
   return text.replace(/^[\s，,；;：:、]+|[\s，,；;：:、]+$/g, '');
 }
 
-export { isClauseDelimiter };
-export type { FigureMatch };

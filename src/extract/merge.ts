@@ -85,16 +85,12 @@ export function mergeFacts(raw: RawFact[], regionCode: (region: string) => strin
     const k = `${p.region}|program|${p.value}|${p.definition ? metricKey(p.definition) : 'undefined:'}`;
     byDefinition.set(k, [...(byDefinition.get(k) ?? []), p]);
   }
-  // Undefined mentions fold into a defined fact of the same program in the same region, when there is one.
-  for (const [k, group] of byDefinition) {
-    if (!k.includes('|undefined:')) continue;
-    const [region, , name] = k.split('|');
-    const home = [...byDefinition.entries()].find(([k2]) => !k2.includes('|undefined:') && k2.startsWith(`${region}|program|${name}|`));
-    if (home) {
-      byDefinition.delete(k);
-    } else {
-      void group;
-    }
+  // A mention without a definition is dropped when the same program of the same region has a defined fact:
+  // that fact already cites the program, and a mention's quote would not state the definition.
+  for (const k of [...byDefinition.keys()]) {
+    if (!k.endsWith('|undefined:')) continue;
+    const prefix = k.slice(0, -'undefined:'.length);
+    if ([...byDefinition.keys()].some((k2) => k2 !== k && k2.startsWith(prefix))) byDefinition.delete(k);
   }
   for (const [k, group] of byDefinition) facts.push(make(group, k));
 
