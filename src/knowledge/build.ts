@@ -4,9 +4,10 @@
  * file byte for byte, so re-ingesting a document changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { readDocument, type ReadDocument } from '../documents/read.ts';
+import { writeFileAtomic } from '../files.ts';
 import { extractFacts, type RawFact } from '../extract/extract.ts';
 import { mergeFacts } from '../extract/merge.ts';
 import { createRegionIndex, describeZodError, KnowledgeFileError, readJsonFile, type RegionIndex } from './regions.ts';
@@ -24,9 +25,7 @@ export function loadManifest(seedsDir: string): Manifest {
 
 /** Writes a JSON file atomically (temp file + rename), so a watcher never sees half a file. */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(tmp, file);
+  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 export function saveManifest(seedsDir: string, manifest: Manifest): void {

@@ -6,9 +6,10 @@
  * instead of rebuilding.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
+import { writeFileAtomic } from '../files.ts';
 import type { Fact } from '../knowledge/schema.ts';
 import type { Segmenter } from './segment.ts';
 
@@ -94,7 +95,7 @@ export function createFactIndex(facts: Fact[], segmenter: Segmenter, opts: { cac
     mini.addAll(facts.map(toDocument));
     if (file) {
       mkdirSync(opts.cacheDir!, { recursive: true });
-      writeFileSync(file, JSON.stringify({ format: INDEX_FORMAT, index: mini.toJSON() }));
+      writeFileAtomic(file, JSON.stringify({ format: INDEX_FORMAT, index: mini.toJSON() }));
     }
   }
   const index = mini;

@@ -9,10 +9,11 @@
  * use, and later fact bases only add their new words.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { normalizeInline, toSimplified } from '../documents/normalize.ts';
+import { writeFileAtomic } from '../files.ts';
 
 const require = createRequire(import.meta.url);
 type Jieba = typeof import('nodejieba');
@@ -45,7 +46,7 @@ function trimmedDictionary(cacheDir: string, words: number): string {
   const lines = source.split('\n').filter(Boolean).map((l) => ({ l, f: Number(l.split(' ')[1]) || 0 }));
   lines.sort((a, b) => b.f - a.f);
   mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(file, `${lines.slice(0, words).map((x) => x.l).join('\n')}\n`);
+  writeFileAtomic(file, `${lines.slice(0, words).map((x) => x.l).join('\n')}\n`);
   return file;
 }
 
@@ -66,9 +67,10 @@ export function createSegmenter(userTerms: string[], options: SegmenterOptions =
     const hash = createHash('sha1').update(terms.join('\n')).digest('hex').slice(0, 10);
     const userDict = join(cacheDir, `user-${hash}.utf8`);
     const base = trimmedDictionary(cacheDir, options.baseWords ?? 80_000);
-    if (!existsSync(userDict)) writeFileSync(userDict, `${terms.join('\n')}\n`);
+    mkdirSync(cacheDir, { recursive: true });
+    if (!existsSync(userDict)) writeFileAtomic(userDict, `${terms.join('\n')}\n`);
     const empty = join(cacheDir, 'empty.utf8');
-    if (!existsSync(empty)) writeFileSync(empty, '的 1\n');
+    if (!existsSync(empty)) writeFileAtomic(empty, '的 1\n');
     jieba.load({ dict: base, userDict, idfDict: empty, stopWordDict: empty });
     for (const t of terms) inserted.add(t);
   } else {
