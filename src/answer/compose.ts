@@ -8,7 +8,9 @@ import type { Fact } from '../knowledge/schema.ts';
 import type { FactBase } from './fact-base.ts';
 import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
 import type { FactHitScore } from '../search/index.ts';
-import type { Answer, FactHit, Language, Row, Source } from './types.ts';
+import { toFactHit, type Answer, type Language, type Row, type Source } from './types.ts';
+
+export { toFactHit };
 
 /** Options of {@link answerQuestion}. */
 export interface AnswerOptions {
@@ -45,15 +47,6 @@ const L = {
     definition: 'definition', earlier: 'earlier definition', deadline: 'deadline', nearest: 'Nearest facts:', list: (n: number) => `${n} results:`,
   },
 };
-
-/** The contract's shape of a fact: citations without offsets. */
-export function toFactHit(f: Fact): FactHit {
-  return {
-    id: f.id, kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, comparator: f.comparator,
-    hedge: f.hedge, number: f.number, unit: f.unit, year: f.year, deadline: f.deadline, definition: f.definition,
-    citations: f.citations.map(({ document, title, date, url, quote }) => ({ document, title, date, url, quote })),
-  };
-}
 
 /** "增长10%", "突破18万个", "150家以上": the figure with its relation. */
 export function figureText(f: Fact): string {
@@ -123,11 +116,24 @@ export function refusal(question: string, lang: Language, reason: string, sugges
   };
 }
 
+/** A fact's tokens, computed once per fact (a fact object belongs to one fact base), not once per question. */
+const tokenCache = new WeakMap<Fact, { own: Set<string>; quote: Set<string> }>();
+function factTokens(base: FactBase, f: Fact): { own: Set<string>; quote: Set<string> } {
+  let t = tokenCache.get(f);
+  if (!t) {
+    t = {
+      own: new Set(base.index.tokens(`${f.metric} ${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`)),
+      quote: new Set(base.index.tokens(f.citations.map((c) => c.quote).join(' '))),
+    };
+    tokenCache.set(f, t);
+  }
+  return t;
+}
+
 /** How much of the question a fact's metric covers, 0..1. */
 function coverage(base: FactBase, queryTokens: string[], f: Fact): number {
   if (queryTokens.length === 0) return 0;
-  const own = new Set(base.index.tokens(`${f.metric} ${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`));
-  const quote = new Set(base.index.tokens(f.citations.map((c) => c.quote).join(' ')));
+  const { own, quote } = factTokens(base, f);
   let hit = 0;
   for (const t of queryTokens) hit += own.has(t) ? 1 : quote.has(t) ? 0.5 : 0;
   return hit / queryTokens.length;

@@ -4,7 +4,7 @@
  * surface render the same answer richly (bold figure, blockquotes, Block Kit).
  */
 import { z } from 'zod';
-import { FactKind } from '../knowledge/schema.ts';
+import { type Fact, FactKind } from '../knowledge/schema.ts';
 
 /** A citation as the answer contract shows it. */
 export const SourceRef = z.object({
@@ -34,6 +34,15 @@ export const FactHit = z.object({
   citations: z.array(SourceRef).min(1),
 });
 export type FactHit = z.infer<typeof FactHit>;
+
+/** A fact in the answer contract's shape: citations without offsets. */
+export function toFactHit(f: Fact): FactHit {
+  return {
+    id: f.id, kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, comparator: f.comparator,
+    hedge: f.hedge, number: f.number, unit: f.unit, year: f.year, deadline: f.deadline, definition: f.definition,
+    citations: f.citations.map(({ document, title, date, url, quote }) => ({ document, title, date, url, quote })),
+  };
+}
 
 /** A numbered source under an answer: `[1] title · date · quote`. */
 export const Source = SourceRef.extend({

@@ -2,35 +2,13 @@
  * Small shared pieces of the reminders' Answers: a fact in the answer contract's
  * shape, its figure as users read it, and its numbered source.
  */
-import type { FactHit, Source } from '../answer/types.ts';
+import type { Source } from '../answer/types.ts';
 import type { Fact } from '../knowledge/schema.ts';
 
 /** Comparators written after the figure (18万个以上), all others before it (突破18万个). */
 const SUFFIX_COMPARATORS = new Set(['以上', '左右', '以内', '以下', '以来']);
 
-/**
- * A fact in the answer contract's `FactHit` shape (citations without offsets; no `numberMax`).
- *
- * @example toFactHit(fact).citations[0].quote // '到2023年年底，河南5G基站总数将突破18万个'
- */
-export function toFactHit(fact: Fact): FactHit {
-  return {
-    id: fact.id,
-    kind: fact.kind,
-    region: fact.region,
-    city: fact.city ?? null,
-    metric: fact.metric,
-    value: fact.value,
-    comparator: fact.comparator ?? null,
-    hedge: fact.hedge ?? null,
-    number: fact.number ?? null,
-    unit: fact.unit ?? null,
-    year: fact.year,
-    deadline: fact.deadline,
-    definition: fact.definition ?? null,
-    citations: fact.citations.map(({ document, title, date, url, quote }) => ({ document, title, date, url, quote })),
-  };
-}
+export { toFactHit } from '../answer/types.ts';
 
 /**
  * The figure with its comparator, as the source would say it: 突破18万个, 增长10%, 18万个以上.
