@@ -219,10 +219,10 @@ function suggestionBlocks(answer: Answer, heading: string): KnownBlock[] {
 
 function suggestionLine(fact: FactHit): string {
   const c = fact.citations[0];
-  const what = [fact.region, fact.year === null ? '' : String(fact.year), fact.metric, fact.comparator ?? '']
+  const what = [fact.region, fact.year === null ? '' : String(fact.year), fact.metric]
     .filter((s) => s !== '').map(escapeMrkdwn).join(' ');
   const cite = c ? ` — ${link(c.title, c.url)} · ${escapeMrkdwn(c.date)}` : '';
-  return `• ${what} *${escapeMrkdwn(fact.value.replace(/\*/g, ''))}*${cite}`;
+  return `• ${what} *${escapeMrkdwn(fact.figure.replace(/\*/g, ''))}*${cite}`;
 }
 
 function sourceBlock(source: Source): ContextBlock {

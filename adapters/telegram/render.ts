@@ -112,15 +112,10 @@ function renderRefusal(answer: Answer): string {
   return `${escapeHtml(answer.reason ?? answer.headline)}\n\n<b>${label}</b>\n${lines.join('\n')}`;
 }
 
-/** Comparators the source writes after the figure (10%以上); the others come before it (增长10%). */
-const trailingComparators = new Set(['以上', '左右', '以下', '以内']);
-
 function renderSuggestion(f: FactHit): string {
   const c = f.citations[0]!;
-  const comparator = f.comparator ?? '';
-  const figure = trailingComparators.has(comparator) ? `${f.value}${comparator}` : `${comparator}${f.value}`;
   const where = [f.region, f.city, f.year === null ? null : String(f.year)].filter((x) => x !== null).join(' ');
-  return `${escapeHtml(where)} ${escapeHtml(f.metric)} <b>${escapeHtml(figure)}</b> — ${renderTitle(c.title, c.url)} · ${escapeHtml(c.date)}`;
+  return `${escapeHtml(where)} ${escapeHtml(f.metric)} <b>${escapeHtml(f.figure)}</b> — ${renderTitle(c.title, c.url)} · ${escapeHtml(c.date)}`;
 }
 
 // ---------------------------------------------------------------------------

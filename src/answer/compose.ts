@@ -6,8 +6,9 @@
  */
 import type { Fact } from '../knowledge/schema.ts';
 import type { FactBase } from './fact-base.ts';
-import { parseQuestion, type ParsedQuestion } from '../search/question.ts';
-import type { FactHitScore } from '../search/index.ts';
+import { parseQuestion, type ParsedQuestion, type QuestionFigure } from '../search/question.ts';
+import type { FactHitScore, SearchFilter } from '../search/index.ts';
+import { formatFigure } from './figure.ts';
 import { toFactHit, type Answer, type Language, type Row, type Source } from './types.ts';
 
 export { toFactHit };
@@ -23,7 +24,6 @@ export interface AnswerOptions {
 const answerDefaults = { maxFacts: 10 };
 /** Share of the question's words a fact must match to be an answer rather than a suggestion. */
 const MIN_COVERAGE = 0.5;
-const AFTER_VALUE = new Set(['以上', '以下', '左右', '以内', '上下']);
 
 const L = {
   zh: {
@@ -48,12 +48,6 @@ const L = {
   },
 };
 
-/** "增长10%", "突破18万个", "150家以上": the figure with its relation. */
-export function figureText(f: Fact): string {
-  if (f.kind === 'program') return f.value;
-  const c = f.comparator && !AFTER_VALUE.has(f.comparator) && !['为', '在', '至', '到'].includes(f.comparator) ? f.comparator : '';
-  return `${c}${f.value}`;
-}
 
 function regionLabel(base: FactBase, region: string, lang: Language): string {
   return lang === 'en' ? base.regions.resolve(region)?.pinyin ?? region : region;
@@ -66,7 +60,7 @@ export function factLine(base: FactBase, f: Fact, lang: Language): string {
   const when = f.year ? `${t.year(f.year)}${lang === 'en' ? ' ' : ''}` : '';
   const hedge = f.hedge ? (lang === 'en' ? ` (${f.hedge})` : `（${f.hedge}）`) : '';
   const deadline = f.kind === 'target' && f.deadline && !f.deadline.endsWith('-12-31') ? (lang === 'en' ? ` by ${f.deadline}` : `（截至${f.deadline}）`) : '';
-  return `${where} ${when}${t[f.kind]}${lang === 'en' ? ': ' : '：'}${f.metric}${lang === 'en' ? ' ' : ''}${figureText(f)}${hedge}${deadline}`;
+  return `${where} ${when}${t[f.kind]}${lang === 'en' ? ': ' : '：'}${f.metric}${lang === 'en' ? ' ' : ''}${formatFigure(f)}${hedge}${deadline}`;
 }
 
 class SourceList {
@@ -109,54 +103,110 @@ function finish(question: string, lang: Language, b: Built, maxFacts: number): A
 /** A refusal: `answered: false`, the reason, and up to three nearest facts. */
 export function refusal(question: string, lang: Language, reason: string, suggestions: Fact[], intent: Answer['intent'] = 'refuse'): Answer {
   const lines = [reason];
-  if (suggestions.length > 0) lines.push(L[lang].nearest, ...suggestions.slice(0, 3).map((f) => `- ${f.region} ${f.year ?? ''} ${f.metric} ${figureText(f)} (${f.citations[0]!.title} · ${f.citations[0]!.date})`));
+  if (suggestions.length > 0) lines.push(L[lang].nearest, ...suggestions.slice(0, 3).map((f) => `- ${f.region} ${f.year ?? ''} ${f.metric} ${formatFigure(f)} (${f.citations[0]!.title} · ${f.citations[0]!.date})`));
   return {
     question, answered: false, intent, language: lang, text: lines.join('\n'), headline: reason, figure: null, rows: [], notes: [],
     sources: [], facts: [], suggestions: suggestions.slice(0, 3).map(toFactHit), reason,
   };
 }
 
-/** A fact's tokens, computed once per fact (a fact object belongs to one fact base), not once per question. */
-const tokenCache = new WeakMap<Fact, { own: Set<string>; quote: Set<string> }>();
-function factTokens(base: FactBase, f: Fact): { own: Set<string>; quote: Set<string> } {
-  let t = tokenCache.get(f);
+/** A fact's searchable text as the index tokenizes it: its own words (metric, comparator, program) and its quotes. */
+interface FactText {
+  own: string;
+  quote: string;
+  /** Length of the metric as tokenized, for preferring the fact whose metric is the question's, not a longer one. */
+  metricLength: number;
+}
+/** Computed once per fact (a fact object belongs to one fact base), not once per question. */
+const textCache = new WeakMap<Fact, FactText>();
+function factText(base: FactBase, f: Fact): FactText {
+  let t = textCache.get(f);
   if (!t) {
+    const metric = base.index.tokens(f.metric);
     t = {
-      own: new Set(base.index.tokens(`${f.metric} ${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`)),
-      quote: new Set(base.index.tokens(f.citations.map((c) => c.quote).join(' '))),
+      own: `|${[...metric, ...base.index.tokens(`${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`)].join('|')}|`,
+      quote: `|${base.index.tokens(f.citations.map((c) => c.quote).join(' ')).join('|')}|`,
+      metricLength: Math.max(1, ...metric.map((w) => w.length)),
     };
-    tokenCache.set(f, t);
+    textCache.set(f, t);
   }
   return t;
 }
 
-/** How much of the question a fact's metric covers, 0..1. */
-function coverage(base: FactBase, queryTokens: string[], f: Fact): number {
-  if (queryTokens.length === 0) return 0;
-  const { own, quote } = factTokens(base, f);
-  let hit = 0;
-  for (const t of queryTokens) hit += own.has(t) ? 1 : quote.has(t) ? 0.5 : 0;
-  return hit / queryTokens.length;
+/** A word of the question that carries its meaning, with the shorter tokens the segmenter found inside it. */
+interface KeyWord {
+  word: string;
+  parts: string[];
 }
 
-interface Ranked extends FactHitScore {
+/**
+ * The question's words that carry its meaning: tokens not contained in a longer token of the same question
+ * (规模以上工业, not also 规模, 以上, 工业), so a metric that holds the whole phrase is not outscored by one that
+ * shares its pieces; the pieces still earn partial credit when no fact holds the whole phrase.
+ */
+function keyWords(tokens: string[]): KeyWord[] {
+  const inside = (t: string, o: string) => o !== t && o.length > t.length && o.includes(t);
+  return tokens
+    .filter((t) => !tokens.some((o) => inside(t, o)))
+    .map((word) => ({ word, parts: tokens.filter((t) => inside(t, word)) }));
+}
+
+/** Characters of `k` found in `text`: all of them when the word is there whole, else those of its parts. */
+function credit(k: KeyWord, text: string): number {
+  if (text.includes(k.word)) return k.word.length;
+  let sum = 0;
+  for (const p of k.parts) if (text.includes(p)) sum += p.length;
+  return Math.min(sum, k.word.length - 1);
+}
+
+/**
+ * How much of the question a fact covers, 0..1, weighted by word length: what is in the fact's own words
+ * (metric, comparator, program) counts fully, what is only in its quote counts half.
+ */
+function coverage(base: FactBase, words: KeyWord[], f: Fact): number {
+  if (words.length === 0) return 0;
+  const { own, quote } = factText(base, f);
+  let hit = 0;
+  let total = 0;
+  for (const k of words) {
+    total += k.word.length;
+    hit += Math.max(credit(k, own), credit(k, quote) / 2);
+  }
+  return hit / total;
+}
+
+export interface Ranked extends FactHitScore {
   coverage: number;
   rank: number;
+}
+
+/** The question's figure is the fact's: same number (1万亿 = 1万亿元), percent only with percent. */
+function sameFigure(q: QuestionFigure, f: Fact): boolean {
+  if (f.number === null) return false;
+  if ((q.unit === '%') !== (f.unit === '%')) return false;
+  return Math.abs(q.number - f.number) <= 1e-9 * Math.max(1, Math.abs(f.number));
 }
 
 function unitHint(q: string): string | null {
   return /(?:多少|几)(个|家|项|条|台|座|名|亿|万)/.exec(q)?.[1] ?? null;
 }
 
-function rank(base: FactBase, parsed: ParsedQuestion, query: string, hits: FactHitScore[]): Ranked[] {
-  const tokens = [...new Set(base.index.tokens(query))];
+export function rank(base: FactBase, parsed: ParsedQuestion, query: string, hits: FactHitScore[]): Ranked[] {
+  const words = keyWords([...new Set(base.index.tokens(query))]);
+  const longest = Math.max(1, ...words.map((k) => k.word.length));
   const unit = unitHint(parsed.normalized);
   const maxScore = Math.max(1e-9, ...hits.map((h) => h.score));
   return hits
     .map((h) => {
-      const cov = coverage(base, tokens, h.fact);
+      const cov = coverage(base, words, h.fact);
       let r = cov * 2 + h.score / maxScore;
+      // Among facts that cover the question, the one whose metric says no more than it asked.
+      r -= 0.3 * Math.max(0, 1 - longest / factText(base, h.fact).metricLength);
       if (unit && h.fact.unit && (h.fact.unit === unit || h.fact.value.includes(unit))) r += 0.3;
+      // The question states the figure (突破9000亿元的期限): the fact that has it is the one asked about.
+      if (parsed.figures.some((q) => sameFigure(q, h.fact))) r += 0.8;
+      // 突破多少, 不低于多少: the question's relation word is the fact's comparator.
+      if (h.fact.comparator && h.fact.comparator.length > 1 && parsed.normalized.includes(h.fact.comparator)) r += 0.15;
       if (parsed.kind && h.fact.kind === parsed.kind) r += 0.2;
       if (!parsed.kind && h.fact.kind === 'target') r += 0.1;
       r += ((h.fact.year ?? 2000) - 2000) / 1000; // recent years first among equals
@@ -194,7 +244,10 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
     const defined = defineAnswer(question, parsed, base, lang, maxFacts);
     if (defined) return defined;
   }
-  if (!query) return refusal(question, lang, t.noFacts(parsed.normalized), []);
+  if (!query) {
+    if (parsed.intent === 'list') return listAnswer(question, parsed, base, lang, query, asked, parsed.kind ? [parsed.kind] : ['target'], maxFacts);
+    return refusal(question, lang, t.noFacts(parsed.normalized), []);
+  }
 
   const kinds: Array<Fact['kind']> = parsed.kind ? [parsed.kind] : ['target', 'actual'];
   if (parsed.intent === 'list' || (parsed.intent === 'compare' && asked.length !== 1)) {
@@ -236,7 +289,7 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
     body.push(`${t.deadline}: ${best.fact.deadline}`);
   }
   const rows: Row[] = related.slice(0, 4).map((h) => ({
-    region: regionLabel(base, h.fact.region, lang), year: h.fact.year, metric: h.fact.metric, figure: figureText(h.fact), kind: h.fact.kind,
+    region: regionLabel(base, h.fact.region, lang), year: h.fact.year, metric: h.fact.metric, figure: formatFigure(h.fact), kind: h.fact.kind,
     source: sources.add(h.fact), factId: h.fact.id,
   }));
   const headline = `${factLine(base, best.fact, lang)} [${n}]`;
@@ -246,21 +299,59 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
   }, maxFacts);
 }
 
+/**
+ * The plan's own order: facts confirmed by more documents first (the headline targets a newspaper repeats),
+ * then as the document lists them.
+ */
+function planOrder(a: Fact, b: Fact): number {
+  return b.citations.length - a.citations.length || a.citations[0]!.document.localeCompare(b.citations[0]!.document) || a.citations[0]!.offset - b.citations[0]!.offset;
+}
+
+/** Facts for a list: ranked by the question's words, or, when it has none (主要预期目标有哪些), in the plan's order. */
+function listCandidates(parsed: ParsedQuestion, base: FactBase, query: string, filter: SearchFilter): Ranked[] {
+  if (query) return rank(base, parsed, query, base.index.search(query, filter, 200)).filter((h) => h.coverage >= MIN_COVERAGE);
+  return base.facts
+    .filter((f) => (!filter.regions?.length || filter.regions.includes(f.region)) && (!filter.years?.length || (f.year !== null && filter.years.includes(f.year))) && (!filter.kinds || filter.kinds.includes(f.kind)))
+    .sort(planOrder)
+    .map((fact) => ({ fact, score: 0, matched: [], coverage: 1, rank: 0 }));
+}
+
+/**
+ * A list or comparison as rows. Across regions: the best fact of each region. Within one region: every fact
+ * that answers, one row each. Across years (2023年目标和2022年实际): the best fact of each asked year, of the
+ * kind said for that year when the question says one.
+ */
 function listAnswer(question: string, parsed: ParsedQuestion, base: FactBase, lang: Language, query: string, asked: string[], kinds: Array<Fact['kind']>, maxFacts: number): Answer {
   const t = L[lang];
-  const comparingYears = parsed.intent === 'compare' && parsed.years.length > 1;
-  const hits = rank(base, parsed, query, base.index.search(query, { regions: asked, years: parsed.years, kinds }, 200)).filter((h) => h.coverage >= MIN_COVERAGE);
-  // One row per region (per year when comparing years): the best fact of each.
-  const seen = new Map<string, Ranked>();
-  for (const h of hits) {
-    const key = comparingYears ? `${h.fact.region}|${h.fact.year}` : h.fact.region;
-    if (!seen.has(key)) seen.set(key, h);
+  const comparingYears = parsed.intent === 'compare' && parsed.periods.length > 1;
+  const hits = listCandidates(parsed, base, query, { regions: asked, years: parsed.years, kinds: comparingYears ? ['target', 'actual'] : kinds });
+  let chosen: Ranked[];
+  if (comparingYears) {
+    const regions = asked.length > 0 ? asked : [...new Set(hits.map((h) => h.fact.region))];
+    chosen = regions.flatMap((region) =>
+      parsed.periods.flatMap(({ year, kind }) => {
+        const ofYear = hits.filter((h) => h.fact.region === region && h.fact.year === year);
+        const wanted = kind ?? parsed.kind;
+        const best = ofYear.find((h) => !wanted || h.fact.kind === wanted) ?? ofYear[0];
+        return best ? [best] : [];
+      }),
+    );
+  } else if (asked.length === 1) {
+    const seen = new Set<string>();
+    chosen = hits.filter((h) => {
+      const key = `${h.fact.metric}|${h.fact.year}|${h.fact.value}`;
+      return !seen.has(key) && seen.add(key);
+    });
+  } else {
+    const best = new Map<string, Ranked>();
+    for (const h of hits) if (!best.has(h.fact.region)) best.set(h.fact.region, h);
+    chosen = [...best.values()];
   }
-  const chosen = [...seen.values()].slice(0, maxFacts);
+  chosen = chosen.slice(0, maxFacts);
   if (chosen.length === 0) return refusal(question, lang, t.noFacts([asked.join('、'), parsed.years.join('、'), parsed.terms.join('')].filter(Boolean).join(' ')), []);
   const sources = new SourceList();
   const rows: Row[] = chosen.map((h) => ({
-    region: regionLabel(base, h.fact.region, lang), year: h.fact.year, metric: h.fact.metric, figure: figureText(h.fact), kind: h.fact.kind,
+    region: regionLabel(base, h.fact.region, lang), year: h.fact.year, metric: h.fact.metric, figure: formatFigure(h.fact), kind: h.fact.kind,
     source: sources.add(h.fact), factId: h.fact.id,
   }));
   return finish(question, lang, {

@@ -37,11 +37,16 @@ export interface FactBaseOptions {
   facts?: Fact[];
 }
 
-/** Rewrites glossary synonyms to their canonical form, longest first: 规上 → 规模以上, 营收 → 营业收入. */
+/**
+ * Rewrites glossary synonyms to their canonical form, longest first: 规上 → 规模以上, 营收 → 营业收入.
+ * Canonical terms are in the pattern too, so a synonym inside a canonical term is left alone
+ * (产业集群 stays, it does not become 产业产业集群) and rewriting twice changes nothing.
+ */
 function canonicalizer(synonyms: SynonymMap): (text: string) => string {
   const forms = synonyms.terms.filter((t) => synonyms.canonical(t) !== t);
   if (forms.length === 0) return (s) => s;
-  const pattern = new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  const terms = [...new Set([...forms, ...forms.map((f) => synonyms.canonical(f))])].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(terms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
   return (text) => text.replace(pattern, (m) => synonyms.canonical(m));
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { type Fact, FactKind } from '../knowledge/schema.ts';
+import { formatFigure } from './figure.ts';
 
 /** A citation as the answer contract shows it. */
 export const SourceRef = z.object({
@@ -25,6 +26,8 @@ export const FactHit = z.object({
   metric: z.string(),
   value: z.string(),
   comparator: z.string().nullable(),
+  /** value with its comparator as users read it (增长10%, 18万个以上): the one rendering every surface shows. */
+  figure: z.string(),
   hedge: z.string().nullable(),
   number: z.number().nullable(),
   unit: z.string().nullable(),
@@ -38,7 +41,7 @@ export type FactHit = z.infer<typeof FactHit>;
 /** A fact in the answer contract's shape: citations without offsets. */
 export function toFactHit(f: Fact): FactHit {
   return {
-    id: f.id, kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, comparator: f.comparator,
+    id: f.id, kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, comparator: f.comparator, figure: formatFigure(f),
     hedge: f.hedge, number: f.number, unit: f.unit, year: f.year, deadline: f.deadline, definition: f.definition,
     citations: f.citations.map(({ document, title, date, url, quote }) => ({ document, title, date, url, quote })),
   };

@@ -5,26 +5,8 @@
 import type { Source } from '../answer/types.ts';
 import type { Fact } from '../knowledge/schema.ts';
 
-/** Comparators written after the figure (18万个以上), all others before it (突破18万个). */
-const SUFFIX_COMPARATORS = new Set(['以上', '左右', '以内', '以下', '以来']);
-
+export { formatFigure, formatFigureWithHedge } from '../answer/figure.ts';
 export { toFactHit } from '../answer/types.ts';
-
-/**
- * The figure with its comparator, as the source would say it: 突破18万个, 增长10%, 18万个以上.
- * The comparator is not repeated when the value already carries it.
- */
-export function formatFigure(fact: Pick<Fact, 'value' | 'comparator'>): string {
-  const c = fact.comparator;
-  if (!c || fact.value.includes(c)) return fact.value;
-  return SUFFIX_COMPARATORS.has(c) ? `${fact.value}${c}` : `${c}${fact.value}`;
-}
-
-/** The figure plus the commitment wording: 增长10%（力争）. */
-export function formatFigureWithHedge(fact: Pick<Fact, 'value' | 'comparator' | 'hedge'>): string {
-  const figure = formatFigure(fact);
-  return fact.hedge ? `${figure}（${fact.hedge}）` : figure;
-}
 
 /** Region with the city when the fact is a city's: 浙江·杭州. */
 export function formatPlace(fact: Pick<Fact, 'region' | 'city'>): string {

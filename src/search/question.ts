@@ -14,6 +14,7 @@
  *    term; English questions are mapped to Chinese terms through the glossary.
  */
 import { normalizeInline, toSimplified } from '../documents/normalize.ts';
+import { findFigures } from '../extract/figures.ts';
 import type { SynonymMap } from '../knowledge/glossary.ts';
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
 
@@ -38,8 +39,22 @@ export interface ParsedQuestion {
   program: string | null;
   /** Chinese content words, synonyms mapped to canonical terms, in order, no duplicates. */
   terms: string[];
+  /** Figures the question states (突破1万亿, 达到50亿元): the fact it asks about has one of them. */
+  figures: QuestionFigure[];
+  /**
+   * Each separately asked year with the kind said right after it: 2023年目标和2022年实际 →
+   * [{2023, target}, {2022, actual}]; kind null when the year has no kind word of its own.
+   */
+  periods: Array<{ year: number; kind: 'target' | 'actual' | null }>;
   /** Empty, punctuation only, or clearly not about plans (讲个笑话, 天气, 你好) with no region, year, program or domain term. */
   offTopic: boolean;
+}
+
+/** A figure stated in a question, with its value as a plain number (1万亿 → 1e12, 5.5% → 5.5). */
+export interface QuestionFigure {
+  value: string;
+  number: number;
+  unit: string;
 }
 
 /** The words parseQuestion knows, from the knowledge files and the fact base. */
@@ -266,7 +281,9 @@ const weakActualWords = /完成|达到|实现|取得|\b(?:reached|completed|did|
 
 const compareWords = /对比|比较|相比|比一比|分别|差距|区别|谁(?:更)?(?:高|多|大|快)|哪个(?:更)?(?:高|多|大|快)|\bvs\.?\b|\bversus\b|\bcompar(?:e|ed|ing|ison)\b|\bdifference between\b|\brespectively\b/i;
 const listWords = /哪些(?:省|地区|地方|城市|市)|哪几个(?:省|地区|城市)|哪个(?:省|地区|城市)|各省|各地|各个省|各市|全国各|所有省|每个省|列出|列举|\bwhich (?:provinces?|regions?|cities)\b|\b(?:all|each|every) (?:provinces?|regions?)\b|\blist\b/i;
-const deadlineWords = /什么时候|何时|哪一?年(?:完成|建成|实现|达到|到期)|期限|截止|到期|时限|时间节点|完成时间|\bdeadline\b|\bdue\b|\bby when\b|\bwhen\b/i;
+/** Asking for a plan's targets as a whole: 主要预期目标有哪些, 有什么目标, 目标是什么. */
+const overviewWords = /(?:目标|指标|任务)(?:有哪些|是什么|有什么|都有啥)|(?:哪些|什么|主要|所有|全部)(?:预期)?(?:目标|指标)|\b(?:main|key|all) (?:targets|goals)\b/i;
+const deadlineWords = /什么时候|何时|哪一?年(?:完成|建成|实现|达到|到期)|是哪一?年|期限|截止|到期|时限|时间节点|完成时间|\bdeadline\b|\bdue\b|\bby when\b|\bwhen\b/i;
 const strongDefineWords = /什么是|啥是|是什么意思|什么意思|啥意思|指什么|指的是什么|是指什么|含义|定义|解释一下|\bwhat does .+ (?:mean|stand for)\b|\bmeaning of\b|\bdefine\b|\bdefinition\b|\bstands? for\b/i;
 const weakDefineWords = /是什么|是啥|包括哪些|有哪些内容|\bwhat(?: is|'s| are)\b/i;
 const quantityWords = /多少|几个|几家|几成|目标|数量|规模|多大|多高|\bhow (?:many|much)\b|\btargets?\b|\bgoals?\b/i;
@@ -288,6 +305,7 @@ const stopPhrases = [
   '左右', '大概', '大约', '年底', '年末', '年初', '年度', '多少钱', '指的是', '是指', '包括', '内容', '还是', '以及',
   '培育', '提出', '打造', '推进', '推动', '实施', '加快', '要求', '部署', '安排', '有关', '关于', '方面', '发布',
   '超过', '突破', '以上', '以下', '不低于', '不少于', '不超过', '高于', '低于', '大于', '小于',
+  '全年', '列出', '列举', '有哪些', '能不能', '能否',
 ];
 
 /** A figure in a question (10万个, 5.5%, 1.15万亿元): a threshold, not a content word. */
@@ -479,6 +497,22 @@ export function parseQuestion(question: string, vocabulary: QuestionVocabulary, 
   } else if (regions.length >= 2 || separateYears.length >= 2) intent = 'compare';
   else intent = 'value';
   if (intent === 'deadline' && !strongActual) kind = 'target';
+  // 浙江2023年主要预期目标有哪些: a region or year and no content word asks for the plan's targets as a list.
+  if (intent === 'value' && terms.length === 0 && program === null && (regions.length > 0 || years.length > 0) && overviewWords.test(normalized)) {
+    intent = 'list';
+  }
+
+  const periods = separateYears.map((year) => {
+    const hit = yearHits.find((h) => h.year === year && !h.inRange)!;
+    const next = yearHits.find((h) => h.start > hit.start && h.year !== year)?.start ?? normalized.length;
+    const after = normalized.slice(hit.end, Math.min(next, hit.end + 8));
+    const own: 'target' | 'actual' | null = strongActualWords.test(after) ? 'actual' : targetWords.test(after) ? 'target' : null;
+    return { year, kind: own };
+  });
+  const taken = [...programSpans, ...yearHits];
+  const figures = findFigures(normalized)
+    .filter((f) => !taken.some((s) => f.start < s.end && f.end > s.start))
+    .map((f) => ({ value: f.value, number: f.number, unit: f.unit }));
 
   return {
     raw: question,
@@ -492,6 +526,8 @@ export function parseQuestion(question: string, vocabulary: QuestionVocabulary, 
     intent,
     program,
     terms,
+    figures,
+    periods,
     offTopic,
   };
 }
