@@ -114,7 +114,7 @@ export function refusal(question: string, lang: Language, reason: string, sugges
 interface FactText {
   own: string;
   quote: string;
-  /** Length of the metric as tokenized, for preferring the fact whose metric is the question's, not a longer one. */
+  /** Length of the metric, for preferring the fact whose metric is the question's, not a longer one. */
   metricLength: number;
 }
 /** Computed once per fact (a fact object belongs to one fact base), not once per question. */
@@ -122,11 +122,10 @@ const textCache = new WeakMap<Fact, FactText>();
 function factText(base: FactBase, f: Fact): FactText {
   let t = textCache.get(f);
   if (!t) {
-    const metric = base.index.tokens(f.metric);
     t = {
-      own: `|${[...metric, ...base.index.tokens(`${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`)].join('|')}|`,
+      own: `|${base.index.tokens(`${f.metric} ${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`).join('|')}|`,
       quote: `|${base.index.tokens(f.citations.map((c) => c.quote).join(' ')).join('|')}|`,
-      metricLength: Math.max(1, ...metric.map((w) => w.length)),
+      metricLength: Math.max(1, f.metric.length),
     };
     textCache.set(f, t);
   }
@@ -188,7 +187,7 @@ function sameFigure(q: QuestionFigure, f: Fact): boolean {
 }
 
 function unitHint(q: string): string | null {
-  return /(?:多少|几)(个|家|项|条|台|座|名|亿|万)/.exec(q)?.[1] ?? null;
+  return /(?:多少|几)(个|家|项|条|台|座|名|对|所|种|批|亿|万)/.exec(q)?.[1] ?? null;
 }
 
 export function rank(base: FactBase, parsed: ParsedQuestion, query: string, hits: FactHitScore[]): Ranked[] {
@@ -380,7 +379,8 @@ function defineAnswer(question: string, parsed: ParsedQuestion, base: FactBase, 
     programs = programs.filter((f) => f.value === best.fact.value && f.region === best.fact.region);
   }
   if (programs.length === 0) {
-    return parsed.program ? refusal(question, lang, t.noFacts(`“${parsed.program}”`), []) : null;
+    // 培育多少个“新星”产业群: a quoted name that is no program is part of a figure question, answered as one.
+    return parsed.program && parsed.intent === 'define' ? refusal(question, lang, t.noFacts(`“${parsed.program}”`), []) : null;
   }
   const defined = programs.filter((f) => f.definition).sort((a, b) => b.citations[0]!.date.localeCompare(a.citations[0]!.date));
   const sources = new SourceList();

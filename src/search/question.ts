@@ -113,9 +113,11 @@ function compile(vocabulary: QuestionVocabulary): CompiledVocabulary {
   if (cached) return cached;
   const root: TermNode = { next: new Map() };
   const termSet = new Set<string>();
+  // A one-character metric is an extraction fragment; a one-character glossary word (涨) was curated on purpose.
+  const curated = new Set(vocabulary.synonyms.terms);
   for (const term of [...vocabulary.metricTerms, ...vocabulary.synonyms.terms]) {
     const word = term.trim();
-    if (word.length < 2) continue;
+    if (word.length === 0 || (word.length < 2 && !curated.has(word))) continue;
     termSet.add(word);
     let node = root;
     for (let k = 0; k < word.length; k += 1) {
@@ -312,13 +314,14 @@ const stopPhrases = [
 const figurePattern = /\d+(?:\.\d+)?(?:\s*(?:%|‰|个百分点))?(?:[万亿千百]+)?(?:元|个|家|台|项|座|条|户|人|吨|亩|倍|GW|PB|(?![\dA-Za-z]))/g;
 
 /** Function words removed only at the edges of a remaining piece (they are parts of words inside: 智能, 社会). */
-const edgeStopChars = new Set([...'的了是吗呢吧啊呀么和与及跟同或在到于对从为将会能要有个年省市数几哪各请指约底末共把被给向让拿也都还又就才并多少']);
+const edgeStopChars = new Set([...'的了是吗呢吧啊呀么和与及跟同或在到于对从为将会能要有个年省市几哪各请指约底末共把被给向让拿也都还又就才并多少']);
 
 const punctuation = /[\s\p{P}\p{S}]+/u;
 
 function splitPieces(piece: string): string[] {
   // Split on stop phrases (longest first) and on 的/和 between words.
-  let parts = piece.split(figurePattern);
+  // 多少条, 几家: the measure word belongs to the question word, not to the next content word.
+  let parts = piece.split(figurePattern).flatMap((p) => p.split(/(?:多少|几)[个家项条台座名对亿万元种批所]?/));
   for (const stop of stopPhrases) {
     parts = parts.flatMap((p) => (p.includes(stop) ? p.split(stop) : [p]));
   }
