@@ -9,16 +9,13 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import * as core from '../../src/planwatch.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPlanwatch } from '../../src/planwatch.ts';
 import { renderAnswerText } from '../../src/runtime/console.ts';
 import { openStore } from '../../src/store/open.ts';
 import { startFakeSlack } from '../fakes/slack-api.ts';
 import { startFakeTelegram } from '../fakes/telegram-api.ts';
 import { listeningPort, repoRoot, startHoldingProxy, startMain, startTcpProxy, type MainProcess } from './support/process.ts';
-
-/** The real core is wired (the lead removes this skip with the wiring). */
-const coreReady = 'createPlanwatch' in core && typeof core.createPlanwatch === 'function';
 
 const TODAY = '2023-06-01';
 const work = mkdtempSync(join(tmpdir(), 'pw-process-'));
@@ -64,14 +61,44 @@ function start(args: string[], dir: string, env: Record<string, string>): MainPr
   return main;
 }
 
-/** An in-test core over the given fact base, for the expected answers. */
+/**
+ * An in-test core over the given fact base, for the expected answers. It shares the processes' cache directory,
+ * as replicas may (the files are written atomically).
+ */
 async function expectedCore(knowledgeDir = join(repoRoot, 'knowledge'), seedsDir = join(repoRoot, 'seeds')) {
   const store = await openStore('sqlite::memory:');
-  const planwatch = core.createPlanwatch({ knowledgeDir, seedsDir, cacheDir: join(work, 'expected-cache'), store, today: () => TODAY });
+  const planwatch = createPlanwatch({ knowledgeDir, seedsDir, cacheDir: sharedCache, store, today: () => TODAY });
   return { planwatch, close: () => store.close() };
 }
 
+/** The expected answers over the repository's fact base, built once; this also fills the cache before the first start. */
+let repoCore: Awaited<ReturnType<typeof expectedCore>>;
+beforeAll(async () => {
+  repoCore = await expectedCore();
+});
+afterAll(() => repoCore?.close());
+
 const refusedQuestion = '火星2099年殖民地人口目标';
+
+/** A Telegram update: a private message from user `chatId`. */
+const privateMessage = (messageId: number, chatId: number, text: string) => ({
+  message: {
+    message_id: messageId, date: Math.floor(Date.now() / 1000), text,
+    chat: { id: chatId, type: 'private' as const, first_name: 'Analyst' }, from: { id: chatId, is_bot: false, first_name: 'Analyst' },
+  },
+});
+
+/** `npm run ingest -- FILE` with the run's environment, as an operator runs it next to the live process. */
+async function runIngest(file: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const ingest = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli.ts'), 'ingest', file], {
+    cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  ingest.stderr.on('data', (chunk) => (stderr += String(chunk)));
+  // 'close', not 'exit': stderr is fully read by then.
+  const code = await new Promise<number | null>((resolve) => ingest.on('close', resolve));
+  return { code, stderr };
+}
 
 /** PostgreSQL on this machine (CI starts it), for the database-down test. */
 const pgUp = await new Promise<boolean>((resolve) => {
@@ -79,9 +106,10 @@ const pgUp = await new Promise<boolean>((resolve) => {
   client.connect().then(() => client.end().then(() => resolve(true)), () => resolve(false));
 });
 
-describe.skipIf(!coreReady)('the real process', () => {
+// Each test starts one or two Node processes; on a busy 2-core machine that alone can take 10 s.
+describe('the real process', { timeout: 60_000 }, () => {
   it('console mode answers piped questions on stdout and exits 0 at end of input', async () => {
-    const { planwatch, close } = await expectedCore();
+    const { planwatch } = repoCore;
     const questions = [...planwatch.summary().examples.slice(0, 2), refusedQuestion];
     const dir = freshDir();
     const main = start(['start'], dir, baseEnv(dir));
@@ -90,7 +118,6 @@ describe.skipIf(!coreReady)('the real process', () => {
     const expected = [...questions.map((q) => planwatch.ask(q)), planwatch.deadlines('河南')].map((a) => renderAnswerText(a));
     expect(main.stdout()).toBe(`${expected.join('\n\n')}\n`);
     expect(main.stderr()).not.toMatch(/"level":"(error|fatal)"/);
-    await close();
   });
 
   it('a config error names the variable and what it expects, and exits 2 before starting anything', async () => {
@@ -107,7 +134,7 @@ describe.skipIf(!coreReady)('the real process', () => {
   });
 
   it('serves health, readiness and metrics over HTTP, counting console questions', async () => {
-    const { planwatch, close } = await expectedCore();
+    const { planwatch } = repoCore;
     const dir = freshDir();
     const main = start(['start'], dir, baseEnv(dir, { PORT: '0', LOG_LEVEL: 'info' }));
     const port = await listeningPort(main);
@@ -117,20 +144,23 @@ describe.skipIf(!coreReady)('the real process', () => {
     expect(ready.status).toBe(200);
     expect((await ready.json()).checks).toEqual({ facts: 'ok', database: 'ok' });
 
-    const question = planwatch.summary().examples[0]!;
-    main.child.stdin.write(`${question}\n${refusedQuestion}\n`);
-    await waitFor(() => main.stdout().includes(renderAnswerText(planwatch.ask(refusedQuestion))), 10_000, 'both answers');
+    const questions = [planwatch.summary().examples[0]!, refusedQuestion];
+    const answers = questions.map((q) => planwatch.ask(q));
+    const lastText = renderAnswerText(answers.at(-1)!);
+    main.child.stdin.write(`${questions.join('\n')}\n`);
+    await waitFor(() => main.stdout().includes(lastText), 10_000, 'both answers');
     const metrics = await (await fetch(url('/metrics'))).text();
     expect(metrics).toContain(`planwatch_facts ${planwatch.summary().facts}`);
-    expect(metrics).toContain(`planwatch_questions_total{surface="console",outcome="${planwatch.ask(question).answered ? 'answered' : 'refused'}"} 1`);
-    expect(metrics).toContain('planwatch_questions_total{surface="console",outcome="refused"}');
-    expect(metrics).toMatch(/planwatch_answer_latency_seconds_count\{surface="console"\} 2/);
+    for (const outcome of ['answered', 'refused'] as const) {
+      const count = answers.filter((a) => a.answered === (outcome === 'answered')).length;
+      expect(metrics).toContain(`planwatch_questions_total{surface="console",outcome="${outcome}"} ${count}`);
+    }
+    expect(metrics).toContain('planwatch_answer_latency_seconds_count{surface="console"} 2');
     expect(metrics).toContain('planwatch_reminders_sent_total 0');
     expect(main.stderr()).toMatch(/"event":"answer","surface":"console"/);
 
     main.child.stdin.end();
     expect(await main.exited).toBe(0);
-    await close();
   });
 
   it.skipIf(!pgUp)('answers 503 on /readyz while PostgreSQL is unreachable, and 200 again once it is back', async () => {
@@ -167,7 +197,7 @@ describe.skipIf(!coreReady)('the real process', () => {
   });
 
   it('on SIGTERM with a Telegram answer in flight: stops taking work, delivers that answer, exits 0 within 10 s', async () => {
-    const { planwatch, close } = await expectedCore();
+    const { planwatch } = repoCore;
     const fake = await startFakeTelegram({ maxPollMs: 200 });
     const proxy = await startHoldingProxy(fake.apiRoot);
     try {
@@ -179,17 +209,14 @@ describe.skipIf(!coreReady)('the real process', () => {
       await main.waitForLine(/telegram: polling/);
       const question = planwatch.summary().examples[0]!;
       const held = proxy.hold('sendMessage');
-      fake.enqueueUpdate({
-        message: {
-          message_id: 1, date: Math.floor(Date.now() / 1000), text: question,
-          chat: { id: 777, type: 'private', first_name: 'Analyst' }, from: { id: 777, is_bot: false, first_name: 'Analyst' },
-        },
-      });
+      fake.enqueueUpdate(privateMessage(1, 777, question));
       await held.arrived;
       const signalled = Date.now();
       main.child.kill('SIGTERM');
-      await sleep(300);
-      expect(main.child.exitCode).toBeNull(); // still finishing the answer
+      await main.waitForLine(/shutdown: stopping new work/);
+      // Intake is closed: this one stays unconfirmed at Telegram, for the next replica or start.
+      fake.enqueueUpdate(privateMessage(2, 778, planwatch.summary().examples[1]!));
+      expect(main.child.exitCode).toBeNull(); // still finishing the held answer
       const draining = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(draining.status).toBe(503);
       expect((await draining.json()).reasons).toEqual(['shutting down']);
@@ -202,15 +229,15 @@ describe.skipIf(!coreReady)('the real process', () => {
       expect(String(sent[0]!.params['chat_id'])).toBe('777');
       const answer = planwatch.ask(question);
       expect(String(sent[0]!.params['text'])).toContain(answer.facts[0]?.value ?? answer.headline);
+      expect(`${main.stdout()}${main.stderr()}`).not.toContain('TEST-token');
     } finally {
       await proxy.close();
       await fake.close();
-      await close();
     }
   });
 
   it('runs Slack in HTTP mode on the runtime\'s port: a signed mention is answered in its thread', async () => {
-    const { planwatch, close } = await expectedCore();
+    const { planwatch } = repoCore;
     const fake = await startFakeSlack();
     try {
       const dir = freshDir();
@@ -244,9 +271,9 @@ describe.skipIf(!coreReady)('the real process', () => {
       expect(forged.status).toBe(401);
       main.child.kill('SIGTERM');
       expect(await main.exited).toBe(0);
+      for (const secretValue of ['xoxb-test-token', secret]) expect(`${main.stdout()}${main.stderr()}`).not.toContain(secretValue);
     } finally {
       await fake.close();
-      await close();
     }
   });
 
@@ -269,10 +296,7 @@ describe.skipIf(!coreReady)('the real process', () => {
 
     const document = join(dir, 'qinghai.txt');
     writeFileSync(document, '青海省2023年数字经济发展工作要点\n发布日期：2023-05-10\n到2023年底，青海省数据中心标准机架数达到12345个，力争全省数字经济核心产业增加值增长9.5%。\n');
-    const ingest = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'cli.ts'), 'ingest', document], {
-      cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore',
-    });
-    expect(await new Promise((resolve) => ingest.on('exit', resolve))).toBe(0);
+    expect(await runIngest(document, env)).toEqual({ code: 0, stderr: '' });
     await main.waitForLine(/reload: fact base swapped/, 15_000);
 
     const after = await expectedCore(knowledgeDir, seedsDir);
