@@ -74,6 +74,7 @@ export interface SlackAdapter {
    * app token (invalid_auth, not_authed) rejects. HTTP mode: nothing to listen on, the runtime owns the port.
    */
   start(): Promise<void>;
+  /** Takes no more requests (HTTP: 503) or events (Socket Mode: disconnects), then waits for the work already acknowledged. */
   stop(): Promise<void>;
   /** Started, and in Socket Mode connected. */
   isReady(): boolean;
@@ -161,15 +162,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     extendedErrorHandler: true,
   });
 
-  // The one catch point: every listener failure ends here, logged with what Slack sent.
-  const onError: ExtendedErrorHandler = async ({ error, body }) => {
+  // The one catch point: every failure ends here, logged with what Slack sent.
+  const logFailure = (error: unknown, body: unknown): void => {
     const b = body as { type?: string; event?: { type?: string }; command?: string; event_id?: string } | undefined;
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
     log.error(
-      { err: error, code: error.code, slackError: platformErrorOf(error), type: b?.type, event: b?.event?.type, command: b?.command, eventId: b?.event_id },
+      { err: error, code, slackError: platformErrorOf(error), type: b?.type, event: b?.event?.type, command: b?.command, eventId: b?.event_id },
       'slack: handling failed',
     );
   };
+  // Bolt's own failures, before any listener runs (authorization, middleware).
+  const onError: ExtendedErrorHandler = async ({ error, body }) => logFailure(error, body);
   app.error(onError);
+
+  // Work goes on after ack() (the HTTP response, or Socket Mode's envelope ack): stop() waits for it, so an answer
+  // already acknowledged is still posted. As the first global middleware, next() settles when every listener has;
+  // a listener's failure is logged here (every listener acks first, so Bolt has nothing left to answer), which
+  // makes the log part of the work stop() waits for.
+  const inFlight = new Set<Promise<void>>();
+  const openRequests = new Set<Promise<void>>();
+  app.use(async ({ next, body }) => {
+    const work = next().catch((error: unknown) => logFailure(error, body));
+    inFlight.add(work);
+    await work;
+    inFlight.delete(work);
+  });
 
   const slackChat = (chatId: string): ChatRef => ({ surface: 'slack', chatId });
   const askOrHelp = (question: string): Answer =>
@@ -192,7 +209,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const answerInChannel = async (client: webApi.WebClient, channel: string, threadTs: string | undefined, question: string): Promise<void> => {
     let posted;
     try {
-      posted = await postAnswerToChannel(client, { channel, ...(threadTs ? { threadTs } : {}) }, askOrHelp(question));
+      posted = await postAnswerToChannel(client, { channel, ...(threadTs ? { threadTs } : {}) }, askOrHelp(question), { logger: log });
     } catch (error) {
       await failVisibly(client, channel, threadTs, error);
       return;
@@ -237,7 +254,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       throw error;
     }
     const isQuestion = parsed.kind === 'ask';
-    await respondWithAnswer(respond, answer, { responseType: 'ephemeral', shareable: isQuestion, showQuestion: isQuestion });
+    await respondWithAnswer(respond, answer, { responseType: 'ephemeral', shareable: isQuestion, showQuestion: isQuestion, logger: log });
   });
 
   // "Share in channel" under a private answer: ask again (the button carries the question) and post it publicly.
@@ -251,13 +268,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     }
     const answer = planwatch.ask(question, { surface: 'slack' });
     try {
-      const posted = await postAnswerToChannel(client, { channel }, answer, { showQuestion: true });
+      const posted = await postAnswerToChannel(client, { channel }, answer, { showQuestion: true, logger: log });
       if (posted.overflowError !== undefined) log.warn({ err: posted.overflowError, channel }, 'slack: overflow of a shared answer failed');
     } catch (error) {
       // The bot is not in that channel (a slash command works anywhere): Slack still lets the response_url post there.
       const slackError = platformErrorOf(error);
       if (slackError !== 'not_in_channel' && slackError !== 'channel_not_found') throw error;
-      await respondWithAnswer(respond, answer, { responseType: 'in_channel', showQuestion: true });
+      await respondWithAnswer(respond, answer, { responseType: 'in_channel', showQuestion: true, logger: log });
     }
     await respond({ delete_original: true }).catch((e: unknown) => log.warn({ err: e }, 'slack: could not remove the private answer'));
   });
@@ -315,6 +332,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         req.resume();
         return;
       }
+      // Until its response is written, a request may still start work (its ack is written inside processEvent).
+      const answered = new Promise<void>((resolve) => res.once('close', resolve));
+      openRequests.add(answered);
+      void answered.then(() => openRequests.delete(answered));
       try {
         httpReceiver.requestListener(req, res);
       } catch (error) {
@@ -340,8 +361,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     },
     async stop() {
-      if (state === 'running' && socketMode) await app.stop();
+      const wasRunning = state === 'running';
+      // From here on HTTP requests get 503; what was acknowledged before still finishes.
       state = 'stopped';
+      if (wasRunning && socketMode) await app.stop();
+      await Promise.allSettled([...openRequests]);
+      await Promise.allSettled([...inFlight]);
     },
     isReady: () => state === 'running' && (!socketMode || socketConnected),
   };

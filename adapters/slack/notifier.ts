@@ -9,8 +9,10 @@ import { deliveryFailureOf, platformErrorOf, postAnswerToChannel } from './post.
 
 /**
  * Creates a notifier that posts answers with chat.postMessage to `chat.chatId` (a channel, DM or user id).
- * Throws `DeliveryError('blocked')` for channel_not_found, is_archived, not_in_channel, account_inactive;
- * `DeliveryError('transient')` for network errors, 5xx and rate limits left after the client's retries.
+ * Blocks Slack refuses are re-sent once as plain text. Throws `DeliveryError('blocked')` for channel_not_found,
+ * is_archived, not_in_channel, account_inactive; `DeliveryError('permanent')` when Slack refuses the message itself
+ * (invalid blocks even as plain text, too long); `DeliveryError('transient')` for network errors, 5xx and rate
+ * limits left after the client's retries.
  *
  * @example
  * const notifier = createSlackNotifier(app.client, logger);
@@ -25,7 +27,7 @@ export function createSlackNotifier(client: webApi.WebClient, logger: Logger): N
       }
       let posted;
       try {
-        posted = await postAnswerToChannel(client, { channel: chat.chatId }, message);
+        posted = await postAnswerToChannel(client, { channel: chat.chatId }, message, { logger });
       } catch (error) {
         const failure = deliveryFailureOf(error);
         const reason = platformErrorOf(error) ?? (error instanceof Error ? error.message : String(error));

@@ -25,6 +25,8 @@ export const slackLimits = {
   contextText: 3000,
   /** Not a hard Slack limit (40,000), but a notification-sized fallback. */
   fallbackText: 3000,
+  /** Slack's hard limit on a message's `text` (longer: msg_too_long). */
+  messageText: 40_000,
   /** Quotes under an answer are cut to this many characters (the document has the rest). */
   quote: 280,
 } as const;
@@ -151,6 +153,11 @@ export function overflowMessages(parts: string[], language: Language, maxMessage
     });
   }
   return messages;
+}
+
+/** The whole answer as one message without blocks (`answer.text`, escaped), for when Slack refuses the blocks. */
+export function plainMessageText(answer: Answer): string {
+  return clipMrkdwn(escapeMrkdwn(answer.text), slackLimits.messageText);
 }
 
 /** A short plain message (thanks, errors) with a fallback. `text` must already be mrkdwn-safe. */

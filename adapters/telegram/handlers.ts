@@ -8,7 +8,7 @@ import type { Message, UserFromGetMe } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Answer, Language } from '../../src/answer/types.ts';
 import type { Planwatch } from '../../src/planwatch.ts';
-import { callbackPrefix, chatRefOf, isChatGone, sendAnswer, type SendTarget } from './send.ts';
+import { callbackPrefix, chatRefOf, decodeFactIds, isChatGone, sendAnswer, type SendTarget } from './send.ts';
 
 /** Commands, as registered with `setMyCommands` (Chinese by default, English for `language_code: 'en'`). */
 export const telegramCommands = {
@@ -92,7 +92,7 @@ export function createTelegramHandlers(deps: HandlerDeps): Composer<Context> {
     logger.info({ updateId: ctx.update.update_id }, 'telegram: update already handled, ignored');
   });
 
-  const reply = (ctx: Context, answer: Answer) => sendAnswer(ctx.api, targetOf(ctx), answer);
+  const reply = (ctx: Context, answer: Answer) => sendAnswer(ctx.api, targetOf(ctx), answer, { logger });
 
   const ask = async (ctx: Context, question: string) => {
     if (question === '') return reply(ctx, planwatch.help(languageOf(ctx)));
@@ -122,12 +122,12 @@ export function createTelegramHandlers(deps: HandlerDeps): Composer<Context> {
         ...(ctx.callbackQuery.message !== undefined ? { replyTo: ctx.callbackQuery.message.message_id } : {}),
       };
       if (data.startsWith(callbackPrefix.moreSources)) {
-        const ids = data.slice(callbackPrefix.moreSources.length).split(',').filter((id) => id !== '');
-        await sendAnswer(ctx.api, target, planwatch.sources(ids, languageOf(ctx)), { expanded: true });
+        const ids = decodeFactIds(data.slice(callbackPrefix.moreSources.length));
+        await sendAnswer(ctx.api, target, planwatch.sources(ids, languageOf(ctx)), { expanded: true, logger });
       } else if (data.startsWith(callbackPrefix.remindMe)) {
         const answer = await planwatch.subscribeToFact(chatRefOf(chat.id), data.slice(callbackPrefix.remindMe.length));
         toast = answer.headline.slice(0, 190);
-        await sendAnswer(ctx.api, target, answer);
+        await sendAnswer(ctx.api, target, answer, { logger });
       } else {
         logger.warn({ updateId: ctx.update.update_id, data }, 'telegram: unknown callback data');
       }

@@ -40,7 +40,7 @@ export interface TelegramAdapterOptions {
 /** A running Telegram surface. */
 export interface TelegramAdapter {
   readonly bot: Bot;
-  /** Sends reminder Answers; throws `DeliveryError('blocked' | 'transient')`. */
+  /** Sends reminder Answers; throws `DeliveryError('blocked' | 'permanent' | 'transient')`. */
   readonly notifier: Notifier;
   /** Path the webhook is served at (`/telegram/webhook`), null in polling mode. */
   readonly webhookPath: string | null;
@@ -148,7 +148,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
 
   return {
     bot,
-    notifier: createTelegramNotifier(bot.api),
+    notifier: createTelegramNotifier(bot.api, logger),
     webhookPath,
 
     handleWebhook(req, res) {

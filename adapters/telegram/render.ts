@@ -227,3 +227,15 @@ function tokenize(html: string): Token[] {
 function textOf(html: string): string {
   return html.replace(/<[^>]*>/g, '');
 }
+
+const escapes: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+
+/**
+ * What a user reads of HTML made here: tags dropped, `escapeHtml` undone. For sending a part as plain text when
+ * Telegram refuses its markup; never longer than the HTML, so a part within the limit stays within it.
+ *
+ * @example htmlToPlainText('<b>R&amp;D</b> &lt;5%') // 'R&D <5%'
+ */
+export function htmlToPlainText(html: string): string {
+  return textOf(html).replace(/&(amp|lt|gt|quot);/g, (_entity, name: string) => escapes[name]!);
+}

@@ -40,13 +40,15 @@ export const Subscription = z.object({
 });
 export type Subscription = z.infer<typeof Subscription>;
 
-/** Why a delivery failed: the remote side refused for good, or something passing. */
-export type DeliveryFailure = 'blocked' | 'transient';
+/** Why a delivery failed: the chat is gone, this message can never be delivered, or something passing. */
+export type DeliveryFailure = 'blocked' | 'permanent' | 'transient';
 
 /**
  * Thrown by a `Notifier` when a message cannot be delivered.
  * `blocked` (403, chat not found, channel archived) deactivates the chat's
- * subscriptions; `transient` (network, 5xx, 429 after retries) is retried on the next tick.
+ * subscriptions; `permanent` (the platform refused this message itself: unparsable markup,
+ * invalid blocks, too long) must not be retried; `transient` (network, 5xx, 429 after retries)
+ * is retried on the next tick.
  */
 export class DeliveryError extends Error {
   override readonly name = 'DeliveryError';

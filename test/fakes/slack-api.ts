@@ -24,7 +24,7 @@ export interface FakeSlackCall {
   at: number;
 }
 
-/** A failure to play on the next call(s) of a method. */
+/** A failure to play on the next call(s) of a method (`error` on a response_url: a 400 with that body). */
 export type FakeSlackFailure = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
 
 export interface FakeSlack {
@@ -42,6 +42,11 @@ export interface FakeSlack {
   waitFor(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
   /** Fails the next `times` calls of `method`. */
   failNext(method: string, failure: FakeSlackFailure, times?: number): void;
+  /**
+   * Holds every call of `method` (`response` for response_urls) unanswered until `release()`; `arrived` resolves
+   * when the first one comes in. For ordering tests: what happens while an answer is still on its way.
+   */
+  hold(method: string): { arrived: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -55,6 +60,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
   const waiters = new Set<(call: FakeSlackCall) => void>();
+  const holds = new Map<string, { gate: Promise<void>; arrived: () => void }>();
   let ts = 1_700_000_000;
   let responseIds = 0;
 
@@ -70,6 +76,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const raw = await readBody(req);
     const body = parseBody(raw, req.headers['content-type']);
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const held = holds.get(path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, ''));
+    if (held) {
+      held.arrived();
+      await held.gate;
+    }
     const record = (call: Omit<FakeSlackCall, 'headers' | 'at' | 'body'>): void => {
       const full: FakeSlackCall = { ...call, body, headers: req.headers, at };
       calls.push(full);
@@ -79,7 +90,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const response = /^\/response\/([^/]+)$/.exec(path);
     if (response) {
       const failure = takeFailure('response');
-      const problem = body.delete_original === true ? undefined : messageProblem(body);
+      const problem = failure && 'error' in failure ? failure.error : body.delete_original === true ? undefined : messageProblem(body);
       const status = failure && 'status' in failure ? failure.status : problem ? 400 : 200;
       record({ method: 'response', responseId: response[1], status, ok: status === 200 });
       res.writeHead(status, { 'content-type': 'text/plain' });
@@ -172,6 +183,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) queue.push(failure);
       failures.set(method, queue);
+    },
+    hold(method) {
+      let release!: () => void;
+      let arrived!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const came = new Promise<void>((resolve) => (arrived = resolve));
+      holds.set(method, { gate, arrived });
+      return {
+        arrived: came,
+        release() {
+          holds.delete(method);
+          release();
+        },
+      };
     },
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();

@@ -27,19 +27,11 @@ export interface HarnessOptions {
 export interface HttpResult {
   status: number;
   body: string;
-  /** Milliseconds from sending to the complete response. */
-  ms: number;
 }
 
-export interface Harness {
-  fake: FakeSlack;
-  adapter: SlackAdapter;
-  planwatch: Planwatch;
-  /** Base URL of the server in front of the adapter. */
-  url: string;
-  /** Everything the adapter logged, parsed. */
-  logs: Array<Record<string, unknown>>;
-  /** POSTs a body signed with the signing secret (or as told) to /slack/events. */
+/** Requests to a Slack events endpoint as Slack sends them: signed, as events, slash commands and button clicks. */
+export interface SlackSender {
+  /** POSTs a body signed with the signing secret (or as told) to the endpoint. */
   post(body: string, contentType: string, sign?: { secret?: string; timestamp?: number; signature?: string | null; headers?: Record<string, string> }): Promise<HttpResult>;
   /** Sends an Events API envelope. */
   sendEvent(event: Record<string, unknown>, options?: { eventId?: string; retryNum?: number }): Promise<HttpResult>;
@@ -47,6 +39,16 @@ export interface Harness {
   sendCommand(text: string, options?: { channel?: string; user?: string; responseId?: string; command?: string }): Promise<HttpResult>;
   /** Sends a block_actions payload clicking `button` (taken from a message the adapter posted). */
   click(button: ButtonElement, options: { channel: string; user?: string; responseId?: string; messageTs?: string; ephemeral?: boolean }): Promise<HttpResult>;
+}
+
+export interface Harness extends SlackSender {
+  fake: FakeSlack;
+  adapter: SlackAdapter;
+  planwatch: Planwatch;
+  /** Base URL of the server in front of the adapter. */
+  url: string;
+  /** Everything the adapter logged, parsed. */
+  logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -54,49 +56,22 @@ export type ButtonElement = types.Button;
 
 let eventCounter = 0;
 
-/** Starts the fake Slack, a test core, the adapter (HTTP mode) and a server on port 0 in front of it. */
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startFakeSlack();
-  const core = await createTestPlanwatch({ documents: options.documents ?? [] });
-  const planwatch = options.wrap ? options.wrap(core.planwatch) : core.planwatch;
-  const logs: Array<Record<string, unknown>> = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const ids = options.withBotIds === false ? {} : { botUserId: fakeSlackIdentity.userId, botId: fakeSlackIdentity.botId };
-  const adapter = createSlackAdapter({
-    botToken,
-    signingSecret,
-    slackApiUrl: fake.apiUrl,
-    planwatch,
-    logger,
-    // Fast, but real: the client does retry.
-    retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 20 },
-    ...ids,
-    ...options.adapter,
-  });
-  await adapter.start();
-  const server: Server = createServer((req, res) => adapter.handleRequest(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const post: Harness['post'] = async (body, contentType, sign = {}) => {
+/**
+ * A sender to `endpoint` (the adapter's `/slack/events`, in this process or in a started `npm start`), whose
+ * response_urls point at `fake`.
+ */
+export function createSlackSender(endpoint: string, fake: FakeSlack, secret: string = signingSecret): SlackSender {
+  const post: SlackSender['post'] = async (body, contentType, sign = {}) => {
     const timestamp = sign.timestamp ?? Math.floor(Date.now() / 1000);
     const signature = sign.signature === undefined
-      ? `v0=${createHmac('sha256', sign.secret ?? signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`
+      ? `v0=${createHmac('sha256', sign.secret ?? secret).update(`v0:${timestamp}:${body}`).digest('hex')}`
       : sign.signature;
     const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), ...sign.headers };
     if (signature !== null) headers['x-slack-signature'] = signature;
-    const started = performance.now();
-    const res = await fetch(`${base}${adapter.eventsPath}`, { method: 'POST', headers, body });
-    const text = await res.text();
-    return { status: res.status, body: text, ms: performance.now() - started };
+    const res = await fetch(endpoint, { method: 'POST', headers, body });
+    return { status: res.status, body: await res.text() };
   };
-
   return {
-    fake,
-    adapter,
-    planwatch,
-    url: base,
-    logs,
     post,
     sendEvent(event, opts = {}) {
       const envelope = {
@@ -132,6 +107,40 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       };
       return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
     },
+  };
+}
+
+/** Starts the fake Slack, a test core, the adapter (HTTP mode) and a server on port 0 in front of it. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeSlack();
+  const core = await createTestPlanwatch({ documents: options.documents ?? [] });
+  const planwatch = options.wrap ? options.wrap(core.planwatch) : core.planwatch;
+  const logs: Array<Record<string, unknown>> = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const ids = options.withBotIds === false ? {} : { botUserId: fakeSlackIdentity.userId, botId: fakeSlackIdentity.botId };
+  const adapter = createSlackAdapter({
+    botToken,
+    signingSecret,
+    slackApiUrl: fake.apiUrl,
+    planwatch,
+    logger,
+    // Fast, but real: the client does retry.
+    retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 20 },
+    ...ids,
+    ...options.adapter,
+  });
+  await adapter.start();
+  const server: Server = createServer((req, res) => adapter.handleRequest(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    ...createSlackSender(`${base}${adapter.eventsPath}`, fake),
+    fake,
+    adapter,
+    planwatch,
+    url: base,
+    logs,
     async close() {
       await adapter.stop();
       server.closeAllConnections();
@@ -173,5 +182,3 @@ export function buttonOf(call: FakeSlackCall, actionId: string): ButtonElement {
   return button;
 }
 
-/** Resolves after `ms`. */
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

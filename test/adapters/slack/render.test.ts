@@ -8,6 +8,7 @@ import {
   clipMrkdwn,
   escapeMrkdwn,
   overflowMessages,
+  plainMessageText,
   renderAnswerBlocks,
   splitMrkdwn,
   type RenderedAnswer,
@@ -19,7 +20,7 @@ import { buttonsOf, shownTexts } from './harness.ts';
 
 const { planwatch } = await createTestPlanwatch();
 const value = planwatch.ask('浙江数字经济核心产业增加值目标');
-const refusal = planwatch.ask('上海人工智能产业规模');
+const refusal = planwatch.ask('广东5G基站目标');
 
 /** The answer with its first source pointing at `url`. */
 function withUrl(url: string | null): Answer {
@@ -98,10 +99,11 @@ describe('renderAnswerBlocks', () => {
 
   it('renders a refusal with its reason and the nearest facts, and feedback without fact ids', () => {
     expect(refusal.answered).toBe(false);
+    expect(refusal.suggestions.length).toBeGreaterThan(0);
     const r = renderAnswerBlocks(refusal);
     const shown = shownTexts(r).join('\n');
     expect(shown).toContain(escapeMrkdwn(refusal.reason!));
-    for (const s of refusal.suggestions) expect(shown).toContain(`*${escapeMrkdwn(s.value)}*`);
+    for (const s of refusal.suggestions) expect(shown).toContain(`*${escapeMrkdwn(s.figure)}*`);
     const feedback = buttonsOf(r).find((b) => b.action_id === actionIds.feedbackUp);
     expect(decodeFeedbackValue(feedback?.value)).toEqual({ q: refusal.question, f: [], l: refusal.language });
   });
@@ -134,8 +136,8 @@ describe('renderAnswerBlocks', () => {
 
   it('splits a very long headline over several sections', () => {
     const long = { ...value, headline: '浙'.repeat(7000), figure: null };
-    const sections = renderAnswerBlocks(long).blocks.filter((b) => b.type === 'section');
-    expect(sections.length).toBe(3);
+    const headline = renderAnswerBlocks(long).blocks.filter((b) => b.type === 'section' && /^浙+$/.test(b.text?.text ?? ''));
+    expect(headline.map((b) => (b.type === 'section' ? b.text?.text.length : 0))).toEqual([3000, 3000, 1000]);
     expect(messageProblem(renderAnswerBlocks(long) as unknown as Record<string, unknown>)).toBeUndefined();
   });
 
@@ -167,6 +169,14 @@ describe('renderAnswerBlocks', () => {
     const shown = shownTexts(renderAnswerBlocks(asked, { showQuestion: true })).join('\n');
     expect(shown).toContain('&lt;!channel&gt; 浙江 &lt;@U123&gt;');
     expect(shown).not.toContain('<!channel>');
+  });
+});
+
+describe('plainMessageText', () => {
+  it('is the whole plain answer, escaped, within Slack\'s text limit', () => {
+    const hostile = { ...value, text: `${value.text}\n<!channel> <@U123> & co` };
+    expect(plainMessageText(hostile)).toBe(escapeMrkdwn(hostile.text));
+    expect(plainMessageText({ ...value, text: '浙'.repeat(50_000) }).length).toBeLessThanOrEqual(40_000);
   });
 });
 

@@ -5,12 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { actionIds, decodeFeedbackValue } from '../../../adapters/slack/actions.ts';
 import { createSlackAdapter } from '../../../adapters/slack/index.ts';
+import { escapeMrkdwn, plainMessageText } from '../../../adapters/slack/render.ts';
 import { Answer } from '../../../src/answer/types.ts';
 import { DeliveryError } from '../../../src/reminders/types.ts';
 import { fakeSlackIdentity, startFakeSlack, type FakeSlackCall } from '../../fakes/slack-api.ts';
 import { createTestPlanwatch } from '../../support/planwatch.ts';
-import { buttonOf, buttonsOf, shownTexts, sleep, startHarness, type Harness } from './harness.ts';
 import { pino } from 'pino';
+import { buttonOf, buttonsOf, shownTexts, startHarness, type Harness } from './harness.ts';
 
 const zjQuestion = '浙江数字经济核心产业增加值目标';
 const bot = `<@${fakeSlackIdentity.userId}>`;
@@ -68,7 +69,7 @@ describe('slack adapter: questions', () => {
     const call = await h.fake.waitFor('chat.postMessage', posted('D0ANALYST'));
     expect(call.body.text).toContain(a.figure!);
     expect(call.body.thread_ts).toBeUndefined();
-    await sleep(150);
+    await h.adapter.stop(); // every acknowledged event handled
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
@@ -79,7 +80,7 @@ describe('slack adapter: questions', () => {
     await h.sendEvent(dm('河南5G基站', { ts: '1700000400.000100' }));
     const call = await h.fake.waitFor('chat.postMessage', posted('D0ANALYST'));
     expect(call.body.text).toContain(h.planwatch.ask('河南5G基站').figure!);
-    await sleep(150);
+    await h.adapter.stop(); // every acknowledged event handled
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
@@ -92,7 +93,7 @@ describe('slack adapter: questions', () => {
     // A later, different event is answered: by then the retries have been handled.
     await h.sendEvent(mention(`${bot} 河南5G基站`, { ts: '1700000999.000100' }), { eventId: 'Ev0SENTINEL' });
     await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === '1700000999.000100');
-    await sleep(150);
+    await h.adapter.stop(); // every acknowledged event handled
     expect(h.fake.callsOf('chat.postMessage').filter((c) => c.body.thread_ts === '1700000100.000100')).toHaveLength(1);
   });
 
@@ -104,7 +105,7 @@ describe('slack adapter: questions', () => {
     const attempts = h.fake.callsOf('chat.postMessage');
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
     expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(950);
-    await sleep(100);
+    await h.adapter.stop(); // every acknowledged event handled
     expect(h.fake.callsOf('chat.postMessage').filter((c) => c.ok)).toHaveLength(1);
   });
 
@@ -122,12 +123,17 @@ describe('slack adapter: questions', () => {
 });
 
 describe('slack adapter: slash command', () => {
-  it('acknowledges within 3 s, answers privately, then shares the answer in the channel', async () => {
+  it('acknowledges before the answer, answers privately, then shares the answer in the channel', async () => {
     h = await startHarness();
     const a = h.planwatch.ask(zjQuestion);
+    // The private answer is held at the fake until the acknowledgement is in: the ack never waits for the answer,
+    // so Slack's 3 seconds hold however long answering takes.
+    const held = h.fake.hold('response');
     const res = await h.sendCommand(zjQuestion, { responseId: 'cmd1' });
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(3000);
+    await held.arrived;
+    expect(h.fake.callsOf('response')).toEqual([]);
+    held.release();
 
     const reply = await h.fake.waitFor('response', (c) => c.responseId === 'cmd1');
     expect(reply.body.response_type).toBe('ephemeral');
@@ -197,7 +203,7 @@ describe('slack adapter: request verification', () => {
     h = await startHarness();
     const res = await h.post(body, 'application/json', sign);
     expect(res.status).toBe(401);
-    await sleep(100);
+    await h.adapter.stop(); // every acknowledged event handled
     expect(h.fake.callsOf('chat.postMessage')).toHaveLength(0);
   });
 
@@ -228,9 +234,10 @@ describe('slack adapter: request verification', () => {
 });
 
 describe('slack adapter: escaping', () => {
+  // A page showing Slack markup as text (so its HTML escapes it), with broadcasts in its title too.
   const documents = [{
-    name: 'doc-evil', title: '光伏 <!here> 通知', date: '2023-05-01', url: 'https://example.gov.cn/x?a=1&b=<2>',
-    text: '<!channel> <@U123> 光伏装机容量达到25%，<!everyone>',
+    name: 'doc-evil.html', title: '光伏 <!here> <!channel> 通知', date: '2023-05-01', url: 'https://example.gov.cn/x?a=1&b=<2>',
+    text: '<p>到2023年底，浙江光伏&lt;!channel&gt; &lt;@U123&gt;装机容量达到25%。&lt;!everyone&gt;</p>',
   }];
   const forbidden = ['<!channel>', '<!here>', '<!everyone>', '<@U123>'];
 
@@ -240,8 +247,12 @@ describe('slack adapter: escaping', () => {
     const typed = '浙江光伏装机 &lt;!channel&gt; &lt;@U123&gt; <!here>';
     const plain = '浙江光伏装机 <!channel> <@U123> @here';
     const a = h.planwatch.ask(plain);
-    // The test's premise: the core's answer quotes the hostile document.
-    expect(a.sources[0]?.quote).toContain('<!channel>');
+    // The test's premise: the answer cites the hostile document, whose quote and title carry the markup.
+    const source = a.sources[0]!;
+    expect(source.document).toMatch(/^doc-evil_/);
+    expect(source.quote).toContain('<@U123>');
+    expect(source.title).toContain('<!channel>');
+    expect(source.title).toContain('<!here>');
 
     await h.sendCommand(typed, { responseId: 'esc' });
     const reply = await h.fake.waitFor('response', (c) => c.responseId === 'esc');
@@ -249,35 +260,147 @@ describe('slack adapter: escaping', () => {
     const inThread = await h.fake.waitFor('chat.postMessage', posted('C0PLANS'));
 
     for (const call of [reply, inThread]) {
-      const shown = shownTexts(call.body);
-      for (const bad of forbidden) expect(shown.join('\n')).not.toContain(bad);
-      expect(shown.join('\n')).toContain('&lt;!channel&gt;');
-      expect(shown.join('\n')).toContain('&lt;@U123&gt;');
+      const shown = shownTexts(call.body).join('\n');
+      for (const bad of forbidden) expect(shown).not.toContain(bad);
+      expect(shown).toContain('&lt;@U123&gt;');
+      expect(shown).toContain(escapeMrkdwn(source.quote));
+      expect(shown).toContain(escapeMrkdwn(source.title));
     }
     // The private reply shows the question, escaped.
     expect(shownTexts(reply.body).join('\n')).toContain('&lt;!channel&gt; &lt;@U123&gt; @here');
     // The source link keeps its URL (with & as &amp;) and an escaped title.
-    expect(shownTexts(inThread.body).join('\n')).toContain('|光伏 &lt;!here&gt; 通知>');
+    expect(shownTexts(inThread.body).join('\n')).toContain('<https://example.gov.cn/x?a=1&amp;b=%3C2%3E|光伏 &lt;!here&gt; &lt;!channel&gt; 通知>');
   });
 });
 
 describe('slack adapter: long answers', () => {
-  it('posts an 80-fact answer within Slack limits, the rest in the thread, nothing lost', async () => {
+  /** Slack's documented Block Kit limits. */
+  const blockKit = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000 };
+
+  function expectWithinBlockKit(call: FakeSlackCall): void {
+    expect(call.ok).toBe(true); // the fake refuses what Slack would (invalid_blocks)
+    const blocks = (call.body.blocks ?? []) as Array<{ text?: { text: string }; fields?: Array<{ text: string }> }>;
+    expect(blocks.length).toBeLessThanOrEqual(blockKit.blocks);
+    for (const block of blocks) {
+      expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(blockKit.sectionText);
+      expect(block.fields?.length ?? 0).toBeLessThanOrEqual(blockKit.fields);
+      for (const field of block.fields ?? []) expect(field.text.length).toBeLessThanOrEqual(blockKit.fieldText);
+    }
+  }
+
+  async function bigHarness(): Promise<{ harness: Harness; big: Answer }> {
     const base = await createTestPlanwatch();
     const big = bigAnswer(base.planwatch.ask(zjQuestion), 80);
-    h = await startHarness({ wrap: (p) => ({ ...p, ask: (q) => ({ ...big, question: q }) }) });
-    await h.sendEvent(mention(`${bot} 全部目标`));
+    await base.close();
+    return { harness: await startHarness({ wrap: (p) => ({ ...p, ask: (q) => ({ ...big, question: q }) }) }), big };
+  }
 
-    const main = await h.fake.waitFor('chat.postMessage', (c) => c.ok && c.body.thread_ts === '1700000100.000100');
-    expect((main.body.blocks as unknown[]).length).toBeLessThanOrEqual(50);
-    await expect.poll(() => h!.fake.callsOf('chat.postMessage').length, { timeout: 5000 }).toBeGreaterThan(1);
-    await sleep(200);
-    const all = h.fake.callsOf('chat.postMessage');
-    expect(all.every((c) => c.ok)).toBe(true); // the fake refuses what Slack would (invalid_blocks)
-    expect(all.every((c) => c.body.thread_ts === '1700000100.000100')).toBe(true);
-    const everything = all.flatMap((c) => shownTexts(c.body)).join('\n');
+  function expectNothingLost(calls: FakeSlackCall[], big: Answer): void {
+    const everything = calls.flatMap((c) => shownTexts(c.body)).join('\n');
     for (const source of big.sources) expect(everything).toContain(`[${source.n}] `);
     for (const row of big.rows) expect(everything).toContain(row.metric);
+  }
+
+  it('posts an 80-fact answer within Slack limits, the rest in the thread, nothing lost', async () => {
+    const { harness, big } = await bigHarness();
+    h = harness;
+    await h.sendEvent(mention(`${bot} 全部目标`));
+    await h.fake.waitFor('chat.postMessage', (c) => c.body.thread_ts === '1700000100.000100');
+    await h.adapter.stop(); // waits for the follow-ups
+
+    const all = h.fake.callsOf('chat.postMessage');
+    expect(all.length).toBeGreaterThan(1);
+    for (const call of all) expectWithinBlockKit(call);
+    expect(all.every((c) => c.body.thread_ts === '1700000100.000100')).toBe(true);
+    expect(buttonsOf(all[0]!.body).map((b) => b.action_id)).toEqual([actionIds.feedbackUp, actionIds.feedbackDown]);
+    expectNothingLost(all, big);
+  });
+
+  it('answers an 80-fact slash command within Slack limits in at most five responses, nothing lost', async () => {
+    const { harness, big } = await bigHarness();
+    h = harness;
+    await h.sendCommand('全部目标', { responseId: 'big' });
+    await h.fake.waitFor('response', (c) => c.responseId === 'big');
+    await h.adapter.stop();
+
+    const all = h.fake.callsOf('response');
+    expect(all.length).toBeGreaterThan(1);
+    expect(all.length).toBeLessThanOrEqual(5); // what a response_url accepts
+    for (const call of all) {
+      expectWithinBlockKit(call);
+      expect(call.body.response_type).toBe('ephemeral');
+    }
+    expectNothingLost(all, big);
+  });
+});
+
+describe('slack adapter: stop', () => {
+  it.each([
+    ['a mention', 'chat.postMessage', (h: Harness) => h.sendEvent(mention(`${bot} ${zjQuestion}`))],
+    ['a slash command', 'response', (h: Harness) => h.sendCommand(zjQuestion, { responseId: 'stop' })],
+  ])('waits for the answer to %s acknowledged before it, and takes nothing new', async (_name, method, send) => {
+    h = await startHarness();
+    const held = h.fake.hold(method);
+    expect((await send(h)).status).toBe(200);
+    await held.arrived;
+
+    let stopped = false;
+    const stopping = h.adapter.stop().then(() => { stopped = true; });
+    // One turn of the event loop is all a stop() that did not wait would need.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    expect((await h.sendEvent(mention(`${bot} 河南5G基站`, { ts: '1700000500.000100' }))).status).toBe(503);
+
+    held.release();
+    await stopping;
+    const answers = h.fake.callsOf(method).filter((c) => c.ok);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.body.text).toContain(h.planwatch.ask(zjQuestion).figure!);
+  });
+});
+
+describe('slack adapter: blocks Slack refuses', () => {
+  it('re-posts the answer once as plain text, in the same thread, and logs it', async () => {
+    h = await startHarness();
+    h.fake.failNext('chat.postMessage', { error: 'invalid_blocks' });
+    await h.sendEvent(mention(`${bot} ${zjQuestion}`));
+    await h.fake.waitFor('chat.postMessage', posted('C0PLANS'));
+    await h.adapter.stop();
+
+    const [refused, plain, ...more] = h.fake.callsOf('chat.postMessage');
+    expect(more).toEqual([]);
+    expect(refused!.ok).toBe(false);
+    expect(refused!.body.blocks).toBeDefined();
+    expect(plain!.ok).toBe(true);
+    expect(plain!.body.blocks).toBeUndefined();
+    expect(plain!.body.text).toBe(plainMessageText(h.planwatch.ask(zjQuestion)));
+    expect(plain!.body.thread_ts).toBe('1700000100.000100');
+    expect(h.logs).toContainEqual(expect.objectContaining({ level: 40, msg: 'slack: blocks refused, answer re-sent as plain text' }));
+  });
+
+  it('answers a slash command as plain text when the response_url refuses the blocks', async () => {
+    h = await startHarness();
+    h.fake.failNext('response', { error: 'invalid_blocks' });
+    await h.sendCommand(zjQuestion, { responseId: 'plain' });
+    await h.fake.waitFor('response', (c) => c.ok);
+    await h.adapter.stop();
+
+    const [refused, plain, ...more] = h.fake.callsOf('response');
+    expect(more).toEqual([]);
+    expect(refused!.status).toBe(400);
+    expect(plain!.body).toMatchObject({ response_type: 'ephemeral', text: plainMessageText(h.planwatch.ask(zjQuestion)) });
+    expect(plain!.body.blocks).toBeUndefined();
+  });
+
+  it('gives up after the plain text is refused too: one failure logged, no retry', async () => {
+    h = await startHarness();
+    h.fake.failNext('chat.postMessage', { error: 'invalid_blocks' }, 2);
+    await h.sendEvent(mention(`${bot} ${zjQuestion}`));
+    await h.fake.waitFor('chat.postMessage', (c) => c.body.text !== undefined && c.body.blocks === undefined);
+    await h.adapter.stop();
+    // The answer twice (blocks, plain text), then the apology the user sees instead.
+    expect(h.fake.callsOf('chat.postMessage').map((c) => c.ok)).toEqual([false, false, true]);
+    expect(h.logs.filter((l) => l.msg === 'slack: handling failed')).toHaveLength(1);
   });
 });
 
@@ -321,6 +444,19 @@ describe('slack notifier', () => {
     const failure = await h.adapter.notifier.send(chat, h.planwatch.ask(zjQuestion)).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure).toMatchObject({ failure: 'blocked', chat });
+  });
+
+  it.each([
+    ['invalid_blocks, as blocks and as plain text', 'invalid_blocks', 2],
+    ['msg_too_long', 'msg_too_long', 1],
+  ])('maps %s to DeliveryError permanent, without retrying', async (_name, error, times) => {
+    h = await startHarness();
+    h.fake.failNext('chat.postMessage', { error }, times);
+    const chat = { surface: 'slack' as const, chatId: 'C0REFUSED' };
+    const failure = await h.adapter.notifier.send(chat, h.planwatch.ask(zjQuestion)).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DeliveryError);
+    expect(failure).toMatchObject({ failure: 'permanent', chat });
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(times);
   });
 
   it.each([

@@ -1,12 +1,16 @@
 /**
  * Shared pieces of the Telegram adapter tests: updates as Telegram sends them, Answers built from the test core's
- * facts, and a pino logger whose lines the test can read.
+ * facts, a pino logger whose lines the test can read, and the adapter in webhook mode behind a real server.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Update } from 'grammy/types';
 import { pino, type Logger } from 'pino';
+import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../../adapters/telegram/index.ts';
 import type { Answer, FactHit } from '../../../src/answer/types.ts';
-import { fakeBotInfo, parseTelegramHtml, type RecordedCall } from '../../fakes/telegram-api.ts';
+import type { Planwatch } from '../../../src/planwatch.ts';
+import { fakeBotInfo, parseTelegramHtml, startFakeTelegram, type FakeTelegram, type RecordedCall } from '../../fakes/telegram-api.ts';
 
 export const user = { id: 7001, is_bot: false, first_name: 'Analyst', language_code: 'zh-hans' };
 export const privateChat = { id: 7001, type: 'private' as const, first_name: 'Analyst' };
@@ -94,12 +98,72 @@ export function longAnswer(fact: FactHit, count: number): Answer {
     text: '(long)',
     headline: `${fact.region} ${count} 项目标`,
     figure: null,
-    rows: facts.map((f, i) => ({ region: f.region, year: f.year, metric: `${f.metric}${i}`, figure: `${f.comparator ?? ''}${f.value}`,
+    rows: facts.map((f, i) => ({ region: f.region, year: f.year, metric: `${f.metric}${i}`, figure: f.figure,
       kind: f.kind, source: i + 1, factId: f.id })),
     notes: ['<note> & "quoted"'],
     sources: facts.map((f, i) => ({ ...c, quote: `${c.quote}（第${i + 1}条，含 <b>&amp;</b> 😀）`, n: i + 1, factId: f.id })),
     facts: facts.slice(0, 10),
     suggestions: [],
     reason: null,
+  };
+}
+
+/** The adapter in webhook mode behind a node http server on port 0, answering through a fake Bot API. */
+export interface WebhookBot {
+  fake: FakeTelegram;
+  adapter: TelegramAdapter;
+  /** The webhook URL on 127.0.0.1. */
+  endpoint: string;
+  secret: string;
+  /** Posts an update the way Telegram does and resolves once the bot has handled it; `secretHeader` null leaves the header out. */
+  post(body: Update | string, secretHeader?: string | null): Promise<Response>;
+  /** A new update with a text message. */
+  update(text: string, chat?: typeof privateChat | typeof groupChat): Update;
+  close(): Promise<void>;
+}
+
+let webhookUpdateId = 90_000;
+
+/** Starts a fake Bot API and the adapter in webhook mode over `planwatch`. */
+export async function startWebhookBot(
+  planwatch: Planwatch,
+  options: { logger?: Logger; secret?: string; retry?: TelegramAdapterOptions['retry'] } = {},
+): Promise<WebhookBot> {
+  const secret = options.secret ?? 'wh_s3cret-token';
+  const fake = await startFakeTelegram();
+  const adapter = createTelegramAdapter({
+    token: '123456:WEBHOOK',
+    apiRoot: `${fake.apiRoot}/`,
+    planwatch,
+    logger: options.logger ?? captureLogger().logger,
+    botInfo: fakeBotInfo,
+    webhook: { url: 'https://bot.example.org/telegram/webhook', secret },
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  const server = createServer((req, res) => {
+    if (req.url === adapter.webhookPath) adapter.handleWebhook(req, res);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}${adapter.webhookPath}`;
+  await adapter.start();
+  return {
+    fake,
+    adapter,
+    endpoint,
+    secret,
+    // grammY answers the webhook request once the update's handlers have finished.
+    post: (body, secretHeader = secret) => fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(secretHeader !== null ? { 'x-telegram-bot-api-secret-token': secretHeader } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+    update: (text, chat = privateChat) => ({ ...textMessage(chat, text), update_id: webhookUpdateId++ }) as Update,
+    async close() {
+      await adapter.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await fake.close();
+    },
   };
 }

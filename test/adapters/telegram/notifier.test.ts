@@ -1,6 +1,6 @@
 /**
  * The Telegram notifier over real HTTP against the fake: long answers split in order, and Telegram's refusals
- * mapped to `DeliveryError('blocked' | 'transient')`.
+ * mapped to `DeliveryError('blocked' | 'permanent' | 'transient')`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.ts';
@@ -59,6 +59,8 @@ describe('telegram notifier', () => {
   it.each<[string, FakeFailure, number, DeliveryError['failure']]>([
     ['403 bot was blocked', { status: 403, description: 'Forbidden: bot was blocked by the user' }, 1, 'blocked'],
     ['400 chat not found', { status: 400, description: 'Bad Request: chat not found' }, 1, 'blocked'],
+    ['400 message is too long', { status: 400, description: 'Bad Request: message is too long' }, 1, 'permanent'],
+    ["400 can't parse entities, as HTML and as plain text", { status: 400, description: "Bad Request: can't parse entities: x" }, 2, 'permanent'],
     ['5xx after the retries', { status: 502 }, 2, 'transient'],
     ['network errors after the retries', { network: true }, 2, 'transient'],
     ['429 longer than maxDelaySeconds', { status: 429, retryAfter: 600 }, 1, 'transient'],
@@ -70,6 +72,16 @@ describe('telegram notifier', () => {
     expect((error as DeliveryError).failure).toBe(expected);
     expect((error as DeliveryError).chat).toEqual(chat);
     expect(fake.calls.slice(mark).filter((c) => c.method === 'sendMessage' && c.status === 200)).toEqual([]);
+  });
+
+  it("delivers a reminder Telegram cannot parse as plain text, sent once more", async () => {
+    fake.failNext('sendMessage', { status: 400, description: "Bad Request: can't parse entities: x" });
+    const mark = fake.calls.length;
+    const reminder = core.planwatch.ask('河南5G基站目标');
+    await adapter.notifier.send(chat, reminder);
+    const sent = fake.calls.slice(mark).filter((c) => c.method === 'sendMessage');
+    expect(sent.map((c) => [c.status, c.params['parse_mode']])).toEqual([[400, 'HTML'], [200, undefined]]);
+    expect(sent[1]!.params['text']).toBe(visibleText({ ...sent[0]!, params: { text: renderAnswerHtml(reminder) } }));
   });
 
   it('delivers after one passing 5xx', async () => {

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.ts';
 import { escapeHtml, renderAnswerHtml, splitMessage } from '../../../adapters/telegram/render.ts';
+import { decodeFactIds } from '../../../adapters/telegram/send.ts';
 import type { Planwatch } from '../../../src/planwatch.ts';
 import { startFakeTelegram, type FakeTelegram, type RecordedCall } from '../../fakes/telegram-api.ts';
 import { createTestPlanwatch, type TestPlanwatch } from '../../support/planwatch.ts';
@@ -93,11 +94,18 @@ describe('telegram adapter, long polling', () => {
     expect(sent.params['reply_parameters']).toBeUndefined();
     expect(String(sent.params['text'])).toContain(`<b>${escapeHtml(expected.figure!)}</b>`);
     const text = visibleText(sent);
-    expect(text).toContain(expected.facts[0]!.value);
+    expect(text).toContain(expected.headline);
     expect(text).toContain(expected.sources[0]!.title);
     expect(text).toContain(expected.sources[0]!.quote);
-    const data = buttons(sent).map((b) => b.callback_data);
-    expect(data).toEqual([`more:${expected.facts.map((f) => f.id).join(',')}`, `sub:${expected.facts[0]!.id}`]);
+    const [more, remind, ...rest] = buttons(sent).map((b) => b.callback_data);
+    expect(rest).toEqual([]);
+    expect(remind).toBe(`sub:${expected.facts[0]!.id}`);
+    // "More sources" names the answer's first facts, as many as fit in Telegram's 64 bytes.
+    expect(more).toMatch(/^more:/);
+    expect(Buffer.byteLength(more!)).toBeLessThanOrEqual(64);
+    const ids = decodeFactIds(more!.slice('more:'.length));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(expected.facts.slice(0, ids.length).map((f) => f.id));
   });
 
   it('stays quiet in a group unless mentioned; a mention is answered as a reply, without the mention', async () => {
@@ -147,12 +155,21 @@ describe('telegram adapter, long polling', () => {
 
     next = since();
     const tap = fake.enqueueUpdate(callbackQuery(privateChat, messageId, more!.callback_data));
-    const sources = await next('sendMessage', toChat(privateChat));
-    const ids = more!.callback_data.slice('more:'.length).split(',');
-    expect(sources.params['text']).toBe(splitMessage(renderAnswerHtml(planwatch.sources(ids, 'zh'), { expanded: true }))[0]);
-    visibleText(sources);
     const ack = await next('answerCallbackQuery');
     expect(ack.params['callback_query_id']).toBe(tap.callback_query!.id);
+    // Every citation of every fact the button names, quotes included, as a reply to the answer.
+    const ids = decodeFactIds(more!.callback_data.slice('more:'.length));
+    const expected = splitMessage(renderAnswerHtml(planwatch.sources(ids, 'zh'), { expanded: true }));
+    const sent = fake.calls.slice(fake.calls.indexOf(answer) + 1, fake.calls.indexOf(ack)).filter((c) => c.method === 'sendMessage' && toChat(privateChat)(c));
+    expect(sent.map((c) => c.params['text'])).toEqual(expected);
+    expect(sent[0]!.params['reply_parameters']).toMatchObject({ message_id: messageId });
+    const shown = sent.map(visibleText).join('\n');
+    for (const id of ids) {
+      for (const citation of planwatch.fact(id)!.citations) {
+        expect(shown).toContain(citation.title);
+        expect(shown).toContain(citation.quote);
+      }
+    }
 
     const chat = { surface: 'telegram' as const, chatId: String(privateChat.id) };
     const before = (await planwatch.subscriptions(chat)).text;

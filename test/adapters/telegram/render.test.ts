@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/answer/types.ts';
-import { escapeHtml, renderAnswerHtml, splitMessage } from '../../../adapters/telegram/render.ts';
+import { escapeHtml, htmlToPlainText, renderAnswerHtml, splitMessage } from '../../../adapters/telegram/render.ts';
 import { parseTelegramHtml } from '../../fakes/telegram-api.ts';
 import { createTestPlanwatch } from '../../support/planwatch.ts';
 import { longAnswer } from './helpers.ts';
@@ -20,8 +20,8 @@ function hostile(): Answer {
   const c = fact.citations[0]!;
   return {
     ...base,
-    headline: `${evil} 目标 ${fact.value}`,
-    figure: fact.value,
+    headline: `${evil} 目标 ${fact.figure}`,
+    figure: fact.figure,
     notes: [evil],
     sources: [{ ...c, n: 1, factId: fact.id, title: evil, quote: evil, url: 'https://example.org/a?x=1&y="2"><script>' }],
   };
@@ -95,14 +95,16 @@ describe('renderAnswerHtml', () => {
     expect(quotes(renderAnswerHtml(answer, { expanded: true }))).toBe(6);
   });
 
-  it('shows a refusal with its reason and the nearest facts', () => {
-    const refusal = planwatch.ask('火星的GDP目标是多少');
+  it('shows a refusal with its reason and the nearest facts, each with its figure in bold', () => {
+    const refusal = planwatch.ask('广东5G基站目标');
     expect(refusal.answered).toBe(false);
-    const text = valid(renderAnswerHtml(refusal));
+    expect(refusal.suggestions.length).toBeGreaterThan(0);
+    const html = renderAnswerHtml(refusal);
+    const text = valid(html);
     expect(text).toContain(refusal.reason ?? refusal.headline);
     for (const s of refusal.suggestions) {
       expect(text).toContain(s.metric);
-      expect(text).toContain(s.value);
+      expect(html).toContain(`<b>${escapeHtml(s.figure)}</b>`);
       expect(text).toContain(s.citations[0]!.title);
     }
   });
@@ -110,6 +112,17 @@ describe('renderAnswerHtml', () => {
   it('renders an answer without structure (help) as its escaped text', () => {
     const help = { ...planwatch.help(), text: `${planwatch.help().text}\n<i>&` };
     expect(valid(renderAnswerHtml(help))).toBe(help.text);
+  });
+});
+
+describe('htmlToPlainText', () => {
+  it.each([
+    ['an answer', renderAnswerHtml(base)],
+    ['a hostile answer', renderAnswerHtml(hostile())],
+    ['a refusal', renderAnswerHtml(planwatch.ask('广东5G基站目标'))],
+  ])('%s: the text a user reads of the HTML, never longer', (_name, html) => {
+    expect(htmlToPlainText(html)).toBe(valid(html));
+    expect(htmlToPlainText(html).length).toBeLessThanOrEqual(html.length);
   });
 });
 
