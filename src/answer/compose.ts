@@ -110,7 +110,7 @@ export function refusal(question: string, lang: Language, reason: string, sugges
   };
 }
 
-/** A fact's searchable text as the index tokenizes it: its own words (metric, comparator, program) and its quotes. */
+/** A fact's searchable text as the index tokenizes it: its own words (metric, comparator, program) and its sentences. */
 interface FactText {
   own: string;
   quote: string;
@@ -124,7 +124,7 @@ function factText(base: FactBase, f: Fact): FactText {
   if (!t) {
     t = {
       own: `|${base.index.tokens(`${f.metric} ${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`).join('|')}|`,
-      quote: `|${base.index.tokens(f.citations.map((c) => c.quote).join(' ')).join('|')}|`,
+      quote: `|${base.index.tokens(f.citations.map((c) => c.context ?? c.quote).join(' ')).join('|')}|`,
       metricLength: Math.max(1, f.metric.length),
     };
     textCache.set(f, t);
@@ -293,7 +293,7 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
   }));
   const headline = `${factLine(base, best.fact, lang)} [${n}]`;
   return finish(question, lang, {
-    intent: parsed.intent === 'deadline' ? 'deadline' : 'value', headline, figure: best.fact.value, rows, notes, body,
+    intent: parsed.intent === 'deadline' ? 'deadline' : 'value', headline, figure: formatFigure(best.fact), rows, notes, body,
     facts: [best.fact, ...related.map((h) => h.fact)], sources,
   }, maxFacts);
 }

@@ -94,7 +94,7 @@ export const Answer = z.object({
   text: z.string(),
   /** The answer itself in one line: 浙江 2023年目标：数字经济核心产业增加值增长10%（力争）. */
   headline: z.string(),
-  /** The figure of a single-fact answer, for surfaces that bold it. */
+  /** The figure of a single-fact answer with its comparator as the headline shows it (突破18万个), for surfaces that bold it. */
   figure: z.string().nullable(),
   /** Lists and comparisons: one row per fact. Empty otherwise. */
   rows: z.array(Row),

@@ -86,6 +86,11 @@ export const Citation = z.object({
   quote: z.string().min(1),
   /** Character offset of `quote` in the document's normalized text. */
   offset: z.number().int().nonnegative(),
+  /**
+   * The whole sentence around the quote, with the heading of its section, for search only (never shown as the
+   * citation): 数据先行区全面建成 in the sentence ranks its figures for a question about 数据先行区.
+   */
+  context: z.string().optional(),
 });
 export type Citation = z.infer<typeof Citation>;
 

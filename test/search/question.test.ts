@@ -108,8 +108,8 @@ describe('parseQuestion', () => {
     ['浙江2023年目标是什么', { intent: 'list', regions: ['浙江'] }],
     // figures stated in the question
     ['浙江数字经济核心产业增加值能不能突破1万亿', { figures: [{ value: '1万亿', number: 1e12, unit: '' }] }],
-    ['北京数据交易额达到50亿元是哪一年的目标', { intent: 'deadline', figures: [{ number: 5e9, unit: '元' }] }],
-    ['浙江2023年规上工业增加值增长5.5%吗', { years: [2023], figures: [{ number: 5.5, unit: '%' }] }],
+    ['北京数据交易额达到50亿元是哪一年的目标', { intent: 'deadline', figures: [{ value: '50亿元', number: 5e9, unit: '元' }] }],
+    ['浙江2023年规上工业增加值增长5.5%吗', { years: [2023], figures: [{ value: '5.5%', number: 5.5, unit: '%' }] }],
     ['415X是什么', { figures: [] }],
     // define
     ['什么是415X', { intent: 'define', program: '415X', terms: [] }],
