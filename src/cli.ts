@@ -5,14 +5,24 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildFacts, loadFacts, loadManifest, prepareDocument, addToSeeds, saveFacts, saveManifest } from './knowledge/build.ts';
+import { toFactHit } from './answer/types.ts';
+import type { RawFact } from './extract/extract.ts';
+import { buildFacts, loadFacts, loadManifest, mergeRawFacts, prepareDocument, addToSeeds, saveFacts, saveManifest } from './knowledge/build.ts';
 import { createRegionIndex, KnowledgeFileError, loadRegions } from './knowledge/regions.ts';
-import { loadGlossary } from './knowledge/glossary.ts';
+import { createSynonymMap, loadGlossary } from './knowledge/glossary.ts';
+import type { DocumentMeta, Fact } from './knowledge/schema.ts';
 import { createPlanwatch } from './planwatch.ts';
 import { openStore } from './store/open.ts';
 import { runDeadlinesCommand } from './reminders/cli.ts';
+import { readEnv } from './runtime/config.ts';
 
-const dirs = { knowledgeDir: process.env.PLANWATCH_KNOWLEDGE_DIR ?? 'knowledge', seedsDir: process.env.PLANWATCH_SEEDS_DIR ?? 'seeds' };
+/** The same environment the running bot reads (`.env` under the real environment), so ingest writes where it watches. */
+const env = readEnv({ env: process.env, cwd: process.cwd() });
+const dirs = {
+  knowledgeDir: env.PLANWATCH_KNOWLEDGE_DIR || 'knowledge',
+  seedsDir: env.PLANWATCH_SEEDS_DIR || 'seeds',
+  cacheDir: env.PLANWATCH_CACHE_DIR || undefined,
+};
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -20,6 +30,10 @@ function out(line: string): void {
 
 async function ask(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, today: { type: 'string' } } });
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+    process.stderr.write(`ask: --today must be YYYY-MM-DD, got "${values.today}"\n`);
+    return 2;
+  }
   const store = await openStore('sqlite::memory:');
   const core = createPlanwatch({ ...dirs, store });
   const today = values.today;
@@ -30,8 +44,9 @@ async function ask(argv: string[]): Promise<number> {
   if (positionals.length > 0) {
     out(render(positionals.join(' ')));
   } else if (values.json) {
-    // Batch mode: one question per line, one JSON answer per line, the index loaded once.
-    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) if (line.trim()) out(render(line));
+    // Batch mode: one question per line, one JSON answer per line in the same order (a blank line is a question
+    // too, refused, so answers stay aligned with their lines), the index loaded once.
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) out(render(line));
   } else {
     process.stderr.write('usage: npm run --silent ask -- [--json] [--today YYYY-MM-DD] "问题"\n');
     return 2;
@@ -40,59 +55,90 @@ async function ask(argv: string[]): Promise<number> {
   return 0;
 }
 
+const INGEST_USAGE = 'usage: npm run ingest -- FILE... [--date YYYY-MM-DD] [--title T] [--url U] [--publisher P] [--dry-run] [--json]\n';
+
+/** "浙江 target: 12" lines: the facts of an ingest per region and kind. */
+function factSummary(facts: Fact[]): string[] {
+  const counts = new Map<string, number>();
+  for (const f of facts) counts.set(`${f.region} ${f.kind}`, (counts.get(`${f.region} ${f.kind}`) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([k, n]) => `  ${k}: ${n}`);
+}
+
+/**
+ * `ingest FILE...`: copies each document into the seeds, rebuilds the fact base and prints what the documents
+ * gave (facts per region and kind; `--json`: the facts in the answer contract's shape). `--dry-run` writes
+ * nothing. A refused file (empty, binary, undecodable, no date without `--date`) is reported and skipped; the
+ * exit code is 1 when any file was refused, 2 on bad usage.
+ */
 async function ingest(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { date: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' }, publisher: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-  });
-  if (positionals.length === 0) {
-    process.stderr.write('usage: npm run ingest -- FILE... [--date YYYY-MM-DD] [--title T] [--url U] [--publisher P] [--dry-run --json]\n');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { date: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' }, publisher: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    });
+  } catch (error) {
+    process.stderr.write(`ingest: ${(error as Error).message}\n${INGEST_USAGE}`);
     return 2;
   }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) {
+    process.stderr.write(INGEST_USAGE);
+    return 2;
+  }
+  const dryRun = values['dry-run'] ?? false;
   const regions = createRegionIndex(loadRegions(dirs.knowledgeDir));
+  const synonyms = createSynonymMap(loadGlossary(dirs.knowledgeDir));
   let manifest = loadManifest(dirs.seedsDir);
-  const prepared = [];
-  let failed = 0;
+  const prepared: Array<{ meta: DocumentMeta; added: boolean }> = [];
+  const raw: RawFact[] = [];
+  let refused = 0;
   for (const [i, file] of positionals.entries()) {
+    const progress = positionals.length > 1 ? `[${i + 1}/${positionals.length}] ` : '';
     let bytes: Buffer;
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      process.stderr.write(`ingest: cannot read ${file}: ${(error as Error).message}\n`);
-      failed++;
+      process.stderr.write(`${progress}ingest: refused ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      refused++;
       continue;
     }
     const outcome = prepareDocument(file, bytes, values, manifest, regions);
-    if (positionals.length > 1) process.stderr.write(`[${i + 1}/${positionals.length}] ${file}\n`);
     if (!outcome.ok) {
-      process.stderr.write(`ingest: refused ${outcome.message}\n`);
-      failed++;
+      process.stderr.write(`${progress}ingest: refused ${outcome.message}\n`);
+      refused++;
       continue;
     }
-    prepared.push({ outcome, bytes });
-    if (!values['dry-run']) manifest = addToSeeds(dirs.seedsDir, manifest, outcome.meta, bytes);
+    if (progress) process.stderr.write(`${progress}${file}: ${outcome.facts.length} facts${outcome.added ? '' : ' (already ingested)'}\n`);
+    prepared.push({ meta: outcome.meta, added: outcome.added });
+    raw.push(...outcome.facts);
+    if (!dryRun) manifest = addToSeeds(dirs.seedsDir, manifest, outcome.meta, bytes);
   }
-  if (values['dry-run']) {
-    const { mergeFacts } = await import('./extract/merge.ts');
-    const { toFactHit } = await import('./answer/compose.ts');
-    const facts = mergeFacts(prepared.flatMap((p) => p.outcome.ok ? p.outcome.facts : []), (r) => regions.resolve(r)?.code ?? 'cn');
-    if (values.json) out(JSON.stringify(facts.map(toFactHit)));
-    else out(`${facts.length} facts (dry run, nothing written)`);
-    return failed > 0 ? 1 : 0;
-  }
-  if (prepared.length > 0) {
+  if (prepared.length === 0) return refused > 0 ? 1 : 0;
+
+  let facts: Fact[];
+  if (dryRun) {
+    facts = mergeRawFacts(raw, regions, synonyms);
+  } else {
     saveManifest(dirs.seedsDir, manifest);
-    const facts = buildFacts(dirs.seedsDir, manifest, regions);
-    saveFacts(dirs.knowledgeDir, facts);
-    const ids = new Set(prepared.map((p) => (p.outcome.ok ? p.outcome.meta.id : '')));
-    const mine = facts.filter((f) => f.citations.some((c) => ids.has(c.document)));
-    const summary = new Map<string, number>();
-    for (const f of mine) summary.set(`${f.region} ${f.kind}`, (summary.get(`${f.region} ${f.kind}`) ?? 0) + 1);
-    for (const p of prepared) if (p.outcome.ok) out(`${p.outcome.added ? 'added' : 'unchanged'} ${p.outcome.meta.id} (${p.outcome.meta.date}, ${p.outcome.meta.title})`);
-    for (const [k, n] of [...summary.entries()].sort()) out(`  ${k}: ${n}`);
-    out(`fact base: ${facts.length} facts`);
+    const base = buildFacts(dirs.seedsDir, manifest, regions, synonyms);
+    saveFacts(dirs.knowledgeDir, base);
+    const ids = new Set(prepared.map((p) => p.meta.id));
+    facts = base.filter((f) => f.citations.some((c) => ids.has(c.document)));
+    if (!values.json) {
+      for (const p of prepared) out(`${p.added ? 'added' : 'unchanged'} ${p.meta.id} (${p.meta.date}, ${p.meta.title})`);
+      for (const line of factSummary(facts)) out(line);
+      out(`fact base: ${base.length} facts`);
+    }
   }
-  return failed > 0 ? 1 : 0;
+  if (values.json) {
+    out(JSON.stringify(facts.map(toFactHit)));
+  } else if (dryRun) {
+    for (const p of prepared) out(`would ${p.added ? 'add' : 'keep'} ${p.meta.id} (${p.meta.date}, ${p.meta.title})`);
+    for (const line of factSummary(facts)) out(line);
+    out(`${facts.length} facts (dry run, nothing written)`);
+  }
+  return refused > 0 ? 1 : 0;
 }
 
 async function knowledgeCheck(): Promise<number> {

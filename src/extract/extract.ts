@@ -9,8 +9,10 @@
  * document's own year.
  */
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
-import { findFigures } from './figures.ts';
-import { isGenericMetric, metricFromPost, metricFromPre, sentenceTopic, hedgeWords } from './metric.ts';
+import { findFigures, type FigureMatch } from './figures.ts';
+import {
+  balanceMarks, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic, withSubject,
+} from './metric.ts';
 import { findPrograms } from './programs.ts';
 import { clauseAround, insideAny, protectedSpans, splitSentences, type Span } from './sentences.ts';
 import { findTimes, isoDate, type TimeMention } from './time.ts';
@@ -43,6 +45,22 @@ export interface RawFact {
 }
 
 const ACTUAL_MARKERS = /截至|截止|已经|已累计|已建成|已有|已达|已完成|已实现|首次突破|首次|实现了|完成了|共有|现有|拥有|同比增长|比上年|较上年|交出|获评|位居|连续\d+年|达到了|取得/;
+/** "已" after a figure in its clause: what is counted has already happened. */
+const ALREADY = /已(?!于)/;
+/** Markers of a result in the figure's own clause (narrower than {@link ACTUAL_MARKERS}: 拥有 also words criteria). */
+const CLAUSE_DONE = /截至|截止|已|共有|现有|首次/;
+/** Metrics naming things whose amounts a generic metric (投资, 营业收入) can be of. */
+const ENTITY_END = /(?:项目|工程|企业|产业|集群)$/;
+/** List numbering opening a paragraph: （一）, 1., 一、. An item's own year does not frame what follows it. */
+const LIST_ITEM = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+、)/;
+/** What follows a region that is the subject of a clause: 浙江将…, 河南省要…, 成都市力争…. */
+const SUBJECT_PREDICATE = /^(?:省|市|区)?(?:将|要|还将|还要|计划|拟|力争|争取|提出|全省|全市|全区)/;
+/** Words that may stand before a subject region without making it part of a name: 到2025年, 全省, 其中. */
+const TIME_OR_NOISE = /(?:(?:到|至|截至)?(?:19|20)\d{2}年(?:底|末)?|今年|全年|其中|同时|此外|支持|推动|全省|全市)$/;
+/** Verbs making what is counted do something (推动2000家企业开展…): the action belongs to the metric. */
+const CAUSATIVE = /^(?:推动|引导|支持|带动|组织|鼓励|帮助|促进|指导)$/;
+/** A sentence about the whole province (全省…), even in a city's document. */
+const PROVINCE_WIDE = /全省|我省|本省/;
 const ARTICLE_START = /^(?:本报讯|本报[^\s，,]{0,6}讯|新华社|据新华社|讯\s)/;
 const MONEY_UNITS = new Set(['元', '美元', '港元', '欧元']);
 const QUALIFIER_SUFFIX = new Set(['以上', '以下']);
@@ -78,22 +96,32 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
   for (const ms of paragraphMentions) for (const m of ms) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
   const titleRegion = firstMention(regions.findMentions(doc.meta.title));
   const docRegion = titleRegion?.region ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // A city's own plan (成都市2024年建设制造强市工作要点): its figures are the city's unless a sentence says otherwise.
+  const docCity = titleRegion?.form === 'city' ? titleRegion.city : null;
 
   const out: RawFact[] = [];
   let heading: Context = { region: null, year: null };
   let article: Context = { region: null, year: null };
   let previousWasHeading = true;
 
+  /** The first region named by the body paragraph right after the headings at `pi`. */
+  const bodyMention = (pi: number): RegionMention | null => {
+    let next = pi + 1;
+    while (next < doc.paragraphs.length && doc.paragraphs[next]!.heading) next++;
+    return next < doc.paragraphs.length ? firstMention(paragraphMentions[next]!) : null;
+  };
+
   doc.paragraphs.forEach((para, pi) => {
     const mentions = paragraphMentions[pi]!;
     if (para.heading) {
-      const m = firstMention(mentions);
-      if (m) heading = { ...heading, region: m };
+      // A heading names its region, continues the heading above it, or heads the body below it.
+      const m = firstMention(mentions) ?? (previousWasHeading ? heading.region : null) ?? bodyMention(pi) ?? article.region;
+      heading = { ...heading, region: m };
       const t = contextTimes(para.text, pubYear)[0];
       if (t) heading = { ...heading, year: t };
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
-      const opening = contextTimes(para.text, pubYear)[0];
+      const opening = LIST_ITEM.test(para.text) ? undefined : contextTimes(para.text, pubYear)[0];
       article = {
         region: firstMention(mentions) ?? heading.region,
         year: opening && !opening.past ? opening : heading.year && !heading.year.past ? heading.year : null,
@@ -110,7 +138,7 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
       };
-      out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, heading: para.heading }, regions));
+      out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
       const next = doc.paragraphs[pi + 1];
       const scope = next && next.start === para.start + para.text.length + 1 ? `${para.text}\n${next.text}` : para.text;
@@ -148,64 +176,109 @@ interface DocContext {
   pubYear: number;
   planYear: number;
   docRegion: string | null;
+  /** The city a document's title names, when the document is a city's. */
+  docCity: string | null;
   heading: boolean;
+}
+
+/** Start of the ；-segment holding `pos`: a semicolon separates statements about different subjects. */
+function segmentStart(s: string, pos: number): number {
+  return Math.max(s.lastIndexOf('；', pos - 1), s.lastIndexOf(';', pos - 1)) + 1;
+}
+
+/** "10亿元以上项目", "超过3亿元、增速不低于15%的": figures qualifying a noun, not figures of their own. */
+function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clauseEnd: number): boolean {
+  if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的')) return true;
+  return MONEY_UNITS.has(fig.unit) && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));
 }
 
 function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, regions: RegionIndex): RawFact[] {
   const s = ctx.sentence.text;
   const guarded = protectedSpans(s);
-  const figures = findFigures(s).filter((f) => !insideAny(guarded, f.start, f.end));
-  if (figures.length === 0) return [];
+  const all = findFigures(s).filter((f) => !insideAny(guarded, f.start, f.end));
+  if (all.length === 0) return [];
+  const figures = all.filter((f) => !qualifiesNoun(s, all, f, clauseAround(s, f.start, f.endWithSuffix).end));
   const mentions = regions.findMentions(s);
+  // A region inside a title or a quoted name (《江西省…》, “工赋山东”) is not the subject of a figure.
+  const subjects = mentions.filter((m) => !insideAny(guarded, m.start, m.end));
   const times = findTimes(s, d.pubYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
   const out: RawFact[] = [];
-  let previous: { metric: string; end: number; clauseStart: number } | null = null;
+  let previous: { metric: string; clauseStart: number } | null = null;
+  let previousStated = false;
 
   for (let i = 0; i < figures.length; i++) {
     const fig = figures[i]!;
     const clause = clauseAround(s, fig.start, fig.endWithSuffix);
     // Items of an enumeration are cut between figures ("A 200家、B 1000家"), never inside a list of names.
     const prevEnd = figures[i - 1] && figures[i - 1]!.endWithSuffix > clause.start ? figures[i - 1]!.endWithSuffix : -1;
-    const itemStart = prevEnd >= 0 ? Math.max(clause.start, s.indexOf('、', prevEnd) >= 0 && s.indexOf('、', prevEnd) < fig.start ? s.indexOf('、', prevEnd) + 1 : prevEnd) : clause.start;
+    const comma = prevEnd >= 0 ? s.indexOf('、', prevEnd) : -1;
+    let itemStart = prevEnd < 0 ? clause.start : Math.max(clause.start, comma >= 0 && comma < fig.start ? comma + 1 : prevEnd);
+    // A region opening the item, or followed by its predicate ("……产业集群浙江将组织实施…项目60项"), is the subject:
+    // the metric starts after it. One inside a name stays ("比亚迪西安基地产能").
+    const subject = subjects
+      .filter((m) => m.start >= itemStart && m.end <= fig.start)
+      .filter((m) => !/[\u4e00-\u9fa5A-Za-z]$/.test(s.slice(itemStart, m.start).replace(TIME_OR_NOISE, '')) || SUBJECT_PREDICATE.test(s.slice(m.end)))
+      .at(-1);
+    if (subject) itemStart = subject.end;
     const nextStart = figures[i + 1]?.start ?? s.length;
+    const nextMention = subjects.find((m) => m.start >= fig.endWithSuffix)?.start ?? s.length;
     let postEnd = fig.endWithSuffix;
-    while (postEnd < Math.min(clause.end, nextStart) && s[postEnd] !== '、') postEnd++;
+    while (postEnd < Math.min(clause.end, nextStart, nextMention) && s[postEnd] !== '、') postEnd++;
     const pre = s.slice(itemStart, fig.start);
     const post = s.slice(fig.endWithSuffix, postEnd);
 
-    // "10亿元以上项目", "超过3亿元、增速不低于15%的": figures qualifying a noun, not figures of their own.
-    const qualifiesNoun = figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clause.end && s[g.endWithSuffix] === '的');
-    if (qualifiesNoun || (MONEY_UNITS.has(fig.unit) && fig.suffix && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(post))) {
-      continue;
-    }
-
     const removeSpans: Array<[number, number]> = [];
     for (const t of times) if (t.start >= itemStart && t.end <= fig.start) removeSpans.push([t.start - itemStart, t.end - itemStart]);
-    // A region naming the subject goes ("河南5G基站总数"); one inside a name stays (“浙江制造精品”).
-    for (const m of mentions) {
-      if (m.start >= itemStart && m.end <= fig.start && !insideAny(guarded, m.start, m.end)) removeSpans.push([m.start - itemStart, m.end - itemStart]);
-    }
     const parts = metricFromPre(pre, removeSpans);
     let metric = parts.metric;
-    // "16个先进制造业集群": a count followed by what is counted; the words before are the verb (聚焦, 培育).
-    const postNoun = COUNT_UNITS.test(fig.unit) ? metricFromPost(post) : '';
-    if (postNoun.length >= 2) metric = metric.length <= 4 && !metric.endsWith('等') ? metric + postNoun : postNoun;
     let quoteSpan: Span = clause;
+    const postNoun = metricFromPost(post);
+    const action = CAUSATIVE.test(metric) ? balanceMarks(post.replace(/^[\s，,、]+|[，,。；;、].*$/g, '')) : '';
+    if (COUNT_UNITS.test(fig.unit) && action.length >= 4 && action.length <= 24 && action.startsWith(postNoun)) {
+      // "推动2000家规上工业企业开展数字化转型": the count is of the enterprises doing it.
+      metric = action;
+    } else if (postNoun.length >= 2 && COUNT_UNITS.test(fig.unit)) {
+      // "聚焦16个先进制造业集群" → 聚焦先进制造业集群: a short verb stays (questions ask "发布了多少条…"); a long
+      // phrase before the count is another clause's, unless the noun is one word ("千兆光纤网络具备覆盖" + 家庭).
+      metric = (metric.length <= 4 && !metric.endsWith('等')) || postNoun.length < 3 ? metric + postNoun : postNoun;
+    } else if (postNoun.length >= 2 && metric.length < 3) {
+      // "统筹不少于5亿元资金": the thing measured follows the amount.
+      metric += postNoun;
+    }
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
     if (metric.length < 2 && previous) {
       metric = previous.metric;
-      if (previous.clauseStart < clause.start) quoteSpan = { start: previous.clauseStart, end: clause.end, text: s.slice(previous.clauseStart, clause.end) };
+      if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (previous && dependsOnSubject(metric)) {
+      // "高技术制造业增加值增长7.5%，占规模以上工业比重达到14.5%": the share is the previous subject's.
+      metric = withSubject(previous.metric, metric);
+      quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (metric.length < 2 && clause.start > 0) {
+      // "制造业增加值首次突破万亿元，达1.09万亿元": the subject is in the clause before.
+      const before = clauseAround(s, clause.start - 1, clause.start - 1);
+      const cut = [...times, ...mentions].filter((x) => x.start >= before.start && x.end <= before.end).map((x): [number, number] => [x.start - before.start, x.end - before.start]);
+      const subjectMetric = metricBeforeComparator(before.text, cut);
+      if (subjectMetric.length >= 2) {
+        metric = subjectMetric;
+        quoteSpan = spanOf(s, before.start, clause.end);
+      }
     }
     if (metric.length < 2 || /^[\d.%]+$/.test(metric)) continue;
     if (isGenericMetric(metric)) {
-      const topic = sentenceTopic(s);
+      const segment = segmentStart(s, fig.start);
+      const topic = sentenceTopic(s.slice(segment));
       if (topic) {
         metric = topic + metric;
-        quoteSpan = { start: 0, end: s.length, text: s };
+        quoteSpan = spanOf(s, segment, Math.max(clause.end, quoteSpan.end));
+      } else if (previous && ENTITY_END.test(previous.metric)) {
+        // "实施省重点建设项目300个左右，完成投资2100亿元": the investment of those projects.
+        metric = withSubject(previous.metric, metric);
+        quoteSpan = spanOf(s, previous.clauseStart, clause.end);
       }
     }
+    metric = balanceMarks(metric);
     if (metric.length > 30) metric = metric.slice(-30);
-    previous = { metric, end: fig.endWithSuffix, clauseStart: clause.start };
+    previous = { metric, clauseStart: clause.start };
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
@@ -213,7 +286,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const mention = before ?? mentions[0] ?? ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null;
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
-    const city = mention && mention === before && mention.city && !mentions.some((m) => m.form !== 'city') ? mention.city : null;
+    const titleCity = d.docCity && mentions.length === 0 && region === d.docRegion && !PROVINCE_WIDE.test(s) ? d.docCity : null;
+    const city = (before && mention === before && cityOf(s, before, fig, mentions) ? before.city : null) ?? localSubject(s) ?? titleCity;
 
     // Time: the sentence (nearest before, else in the clause after), the paragraph, the article, the document.
     const timeBefore = times.filter((t) => t.end <= fig.start).at(-1);
@@ -233,8 +307,16 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       year = time?.year ?? d.planYear;
     }
     const lead = s.slice(0, fig.start);
+    // "共有…产业园区18个", "1.3万个行政村已进入…": the clause reports how things stand, and so does a clause that
+    // only continues it ("…18个,4.57万家市场主体,其中…30家"). Under an article about 2030 goals, such a result
+    // without a year of its own is of the document's year.
+    const continues = /^[\s，,、]*(?:其中|$)/.test(pre);
+    const stated: boolean = (continues && previousStated) || CLAUSE_DONE.test(s.slice(clause.start, fig.start)) || ALREADY.test(s.slice(fig.endWithSuffix, clause.end));
+    previousStated = stated;
+    const done = stated || ACTUAL_MARKERS.test(lead);
+    if (stated && !timeBefore && !timeAfter && year > d.pubYear) year = d.pubYear;
     const past = (time?.past ?? false) || year < d.pubYear;
-    const kind: RawFact['kind'] = year > d.pubYear ? 'target' : past || ACTUAL_MARKERS.test(lead) ? 'actual' : 'target';
+    const kind: RawFact['kind'] = year > d.pubYear ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
     const comparator = parts.comparator ?? fig.suffix;
     const quote = trimQuote(quoteSpan.text);
@@ -250,6 +332,37 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   return out;
 }
 
+/**
+ * A county or district a sentence is about ("支持嵊泗县走海岛县高质量发展…之路，力争规上工业增加值突破5亿元"):
+ * its figures are the county's, not the province's. Counties are not in the region list, so the sentence's
+ * opening verb and the name's suffix tell.
+ */
+function localSubject(sentence: string): string | null {
+  const m = /^(?:支持|推动|鼓励|指导|引导)([\u4e00-\u9fa5]{2,3}(?:县|区|旗))(?![域级委内])/.exec(sentence);
+  return m && !/^(?:山区|各|全|试点|示范|重点)/.test(m[1]!) ? m[1]! : null;
+}
+
+function spanOf(s: string, start: number, end: number): Span {
+  return { start, end, text: s.slice(start, end) };
+}
+
+/**
+ * A city names a fact only when it is the subject of the figure's own item: in the same ；-segment, not in
+ * brackets ("中国(杭州)工业互联网小镇"), not one of two coordinated subjects ("绍兴综合试点和48个分行业试点"),
+ * and the sentence names no other province.
+ */
+function cityOf(s: string, mention: RegionMention, fig: FigureMatch, mentions: RegionMention[]): boolean {
+  if (!mention.city || mentions.some((m) => m.form !== 'city' && m.region !== mention.region)) return false;
+  const segment = segmentStart(s, fig.start);
+  if (segment > mention.start) return false;
+  if (/[(（]$/.test(s.slice(0, mention.start)) && /^[)）]/.test(s.slice(mention.end))) return false;
+  // "石家庄、唐山各新增…5个": one of several coordinated cities.
+  if (/[、和及与]$/.test(s.slice(0, mention.start)) || /^[、和及与]/.test(s.slice(mention.end))) return false;
+  // The subject the segment opens with ("武汉要打造…产业集群，力争…"), or one in the figure's own clause.
+  if (mention.start === segment) return true;
+  return !/[，,、和及与]/.test(s.slice(mention.end, fig.start));
+}
+
 function nearestHedge(lead: string): string | null {
   let best: string | null = null;
   let at = -1;
@@ -260,7 +373,11 @@ function nearestHedge(lead: string): string | null {
   return best;
 }
 
+/** A quote without the punctuation at its edges, nor a quotation mark whose partner lies outside it. */
 function trimQuote(text: string): string {
-  return text.replace(/^[\s，,；;：:、]+|[\s，,；;：:、]+$/g, '');
+  let q = text.replace(/^[\s，,；;：:、]+|[\s，,；;：:、]+$/g, '');
+  if (q.endsWith('”') && !q.includes('“')) q = q.slice(0, -1);
+  if (q.startsWith('“') && !q.includes('”')) q = q.slice(1);
+  return q;
 }
 

@@ -31,13 +31,17 @@ const MAGNITUDES: Record<string, number> = {
 /** Units, longest first so "平方公里" wins over "公里". Kept as written in `value`. */
 const UNITS = [
   '个百分点', '百分点', '平方公里', '平方米', '吨标煤', '标准煤', '千瓦时', '万千瓦', '人次', '家次', '户次',
-  '公里', '千米', '千瓦', '兆瓦', '美元', '港元', '欧元',
-  '元/亩', '元/人', '元/吨', '元', '%', '‰',
+  '吉瓦时', '兆瓦时', '千瓦时', '公里', '千米', '千瓦', '兆瓦', '吉瓦', '美元', '港元', '欧元',
+  '元/千瓦时', '元/亩', '元/人', '元/吨', '元', '%', '‰', '倍',
   '个', '家', '项', '条', '台', '套', '座', '所', '名', '人', '户', '款', '种', '件', '张', '部', '辆', '架', '艘', '根',
   '亩', '吨', '度', '米', '篇', '支', '块', '对', '场', '期', '处', '只', '颗', '片', '间', '栋', '列', '路', '批',
-  'PB', 'EB', 'TB', 'GB', 'GW', 'MW', 'kW', 'KW', 'Gbps', 'Mbps', 'km',
+  'EFLOPS', 'PFLOPS', 'TFLOPS', 'PB', 'EB', 'TB', 'GB', 'GWh', 'GW', 'MW', 'kWh', 'kW', 'KW', 'Gbps', 'Mbps', 'km',
+  // Computing power in PFLOPS, as plans write it (算力规模达到4000P).
+  'P',
 ];
 const UNIT_ALT = UNITS.map((u) => u.replace(/[/%]/g, (c) => `\\${c}`)).join('|');
+/** Latin units may follow the number after a space ("20 EFLOPS"); Chinese ones never do once a document is read. */
+const LATIN_UNIT_ALT = UNITS.filter((u) => /^[A-Za-z]+$/.test(u)).join('|');
 const MAG_ALT = Object.keys(MAGNITUDES).join('|');
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const RANGE_SEP = String.raw`(?:至|到|~|～|-|—|–)`;
@@ -47,7 +51,7 @@ const RANGE_SEP = String.raw`(?:至|到|~|～|-|—|–)`;
  * Matching is linear: one sticky pass per candidate digit run.
  */
 const FIGURE = new RegExp(
-  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个)?${RANGE_SEP}(${NUM}))?(${MAG_ALT})?(${UNIT_ALT})?(以上|以下|以内|左右|上下|多|余|强)?`,
+  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个)?${RANGE_SEP}(${NUM}))?(${MAG_ALT})?(?:(${UNIT_ALT})|\s(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
   'y',
 );
 
@@ -55,7 +59,7 @@ const FIGURE = new RegExp(
 const NOT_A_FIGURE_AFTER = /^(?:年|月|日|号|时|点(?!\d)|分(?!之)|秒|届|次会议|周年|季度|岁|位|强|G|K|D|A|S|X|N|型|代|版|级|层|线|期(?!间)|批次|号文|倍速)/;
 const ORDINAL_BEFORE = /(?:第|前|后|top|Top|TOP|No\.?|[+×xX*·\-/])$/;
 const CODE_AFTER = /^[+×*·]/;
-const COMPARATOR_BEFORE = /(?:达到|达|为|超过|超|突破|增长|下降|提高|降低|提升|不低于|不少于|高于|低于|大于|小于|约|近|逾)$/;
+const COMPARATOR_BEFORE = /(?:达到|达|为|超过|超|突破|增长|下降|提高|降低|提升|不低于|不少于|不高于|不超过|高于|低于|大于|小于|约|近|逾|降至|降到|控制在|保持在)$/;
 
 /** Number of digits in a run, to refuse phone numbers, index numbers and ids. */
 function digitCount(s: string): number {
@@ -76,7 +80,8 @@ export function findFigures(text: string): FigureMatch[] {
     FIGURE.lastIndex = start;
     const f = FIGURE.exec(text);
     if (!f) continue;
-    const [, a, magA, b, mag, unit, suffix] = f;
+    const [, a, magA, b, mag, written, spaced, suffix] = f;
+    const unit = written ?? spaced;
     let end = start + f[0].length - (suffix?.length ?? 0);
     digit.lastIndex = start + f[0].length;
     const before = text.slice(Math.max(0, start - 4), start);

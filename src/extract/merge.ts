@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Fact } from '../knowledge/schema.ts';
 import type { RawFact } from './extract.ts';
 import { metricKey } from './metric.ts';
+import { EXPLICIT_DEFINITION } from './programs.ts';
 
 function hash8(s: string): string {
   return createHash('sha1').update(s).digest('hex').slice(0, 8);
@@ -29,8 +30,15 @@ function citations(group: RawFact[]): Fact['citations'] {
     .sort((a, b) => a.date.localeCompare(b.date) || a.document.localeCompare(b.document));
 }
 
-function toFact(group: RawFact[], id: string): Fact {
-  const best = [...group].sort((a, b) => Number(a.heading) - Number(b.heading) || metricKey(b.metric).length - metricKey(a.metric).length)[0]!;
+/**
+ * Who speaks for a group: for a figure the most specific metric (every other one is its tail), the body's
+ * wording on a tie; for a program its earliest mention.
+ */
+function toFact(group: RawFact[], id: string, keyOf: (metric: string) => string): Fact {
+  const order = group[0]!.kind === 'program'
+    ? (a: RawFact, b: RawFact) => a.citation.date.localeCompare(b.citation.date) || citationOrder(a, b)
+    : (a: RawFact, b: RawFact) => keyOf(b.metric).length - keyOf(a.metric).length || Number(a.heading) - Number(b.heading);
+  const best = [...group].sort(order)[0]!;
   return {
     id, kind: best.kind, region: best.region, city: group.find((g) => g.city)?.city ?? null, metric: best.metric,
     value: best.value, comparator: best.comparator, hedge: best.hedge, number: best.number, numberMax: best.numberMax,
@@ -38,14 +46,21 @@ function toFact(group: RawFact[], id: string): Fact {
   };
 }
 
+/** Options of {@link mergeFacts}. */
+export interface MergeOptions {
+  /** Comparison key of a metric, synonyms folded (see `createMetricCanonicalizer`). Default: {@link metricKey}. */
+  metricKey?: (metric: string) => string;
+}
+
 /**
  * Merges raw facts into facts. `regionCode` gives the id prefix of a region (浙江 → zj).
  * @example mergeFacts(extractFacts(doc, regions), (r) => index.resolve(r)?.code ?? 'cn')
  */
-export function mergeFacts(raw: RawFact[], regionCode: (region: string) => string): Fact[] {
+export function mergeFacts(raw: RawFact[], regionCode: (region: string) => string, options: MergeOptions = {}): Fact[] {
+  const keyOf = options.metricKey ?? metricKey;
   const facts: Fact[] = [];
   const make = (group: RawFact[], key: string): Fact => {
-    const fact = toFact(group, '');
+    const fact = toFact(group, '', keyOf);
     return { ...fact, id: `${regionCode(fact.region)}-${fact.year ?? 'x'}-${hash8(key)}` };
   };
 
@@ -58,8 +73,8 @@ export function mergeFacts(raw: RawFact[], regionCode: (region: string) => strin
   }
   for (const [k, bucket] of buckets) {
     const clusters: Array<{ key: string; members: RawFact[] }> = [];
-    for (const f of [...bucket].sort((a, b) => metricKey(b.metric).length - metricKey(a.metric).length)) {
-      const key = metricKey(f.metric);
+    for (const f of [...bucket].sort((a, b) => keyOf(b.metric).length - keyOf(a.metric).length)) {
+      const key = keyOf(f.metric);
       const home = clusters.find((c) => c.key.endsWith(key) || c.key === key);
       if (home) home.members.push(f);
       else clusters.push({ key, members: [f] });
@@ -67,8 +82,9 @@ export function mergeFacts(raw: RawFact[], regionCode: (region: string) => strin
     for (const c of clusters) facts.push(make(c.members, `${k}|${c.key}`));
   }
 
-  // Programs: per document keep the defined mentions (or one mention when none defines it); across documents
-  // an identical definition is one fact with several citations, a different one is a fact of its own.
+  // Programs: per document keep one mention, the first that defines the program (an explicit definition,
+  // "“4”是指…", before counts that spell the code out); across documents an identical definition is one fact
+  // with several citations, a different one is a fact of its own.
   const programs = raw.filter((f) => f.kind === 'program');
   const perDocument = new Map<string, RawFact[]>();
   for (const p of programs) {
@@ -77,8 +93,8 @@ export function mergeFacts(raw: RawFact[], regionCode: (region: string) => strin
   }
   const kept: RawFact[] = [];
   for (const group of perDocument.values()) {
-    const defined = group.filter((p) => p.definition);
-    kept.push(...(defined.length > 0 ? defined : [group.sort(citationOrder)[0]!]));
+    const rank = (p: RawFact): number => (p.definition === null ? 2 : EXPLICIT_DEFINITION.test(p.definition) ? 0 : 1);
+    kept.push([...group].sort((a, b) => rank(a) - rank(b) || citationOrder(a, b))[0]!);
   }
   const byDefinition = new Map<string, RawFact[]>();
   for (const p of kept) {

@@ -8,14 +8,15 @@ const COMPARATORS = [
   '同比增长', '年均增长', '增长', '下降', '提高', '降低', '减少', '提升', '突破', '超过', '达到', '不低于', '不少于', '不超过',
   '高于', '低于', '大于', '小于', '控制在', '保持在', '稳定在', '保持', '达', '超', '逾', '约', '近', '为', '在', '至', '到',
 ];
+const PREPOSITIONS = new Set(['至', '到', '在', '为']);
 const HEDGES = ['力争', '争取', '确保', '努力', '预计', '计划', '预期'];
 /** Words that are not part of the measured thing, stripped from either end. */
 const LEADING_NOISE = [
-  '主要预期目标是', '主要目标是', '预期目标是', '目标是', '其中', '此外', '另外', '同时', '以及', '并且', '并', '和', '及', '与',
-  '还将', '还要', '将', '要', '拟', '再', '共', '还', '也', '使', '实现', '完成', '全年', '年度内', '年内', '当年',
+  '主要预期目标是', '主要目标是', '预期目标是', '目标是', '其中', '此外', '另外', '同时', '以及', '并且', '或者', '并', '和', '及', '与', '或',
+  '还将', '还要', '将', '要', '拟', '再', '共有', '现有', '共', '各', '还', '也', '使', '实现', '完成', '全年', '年度内', '年内', '当年',
   '全省', '全市', '全区', '全县', '全国', '我省', '我市', '本省', '本市', '省内',
 ];
-const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '的'];
+const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '首次', '的', '均', '都', '共', '了'];
 const PUNCT_EDGE = /^[\s，,；;：:、。！？!?（(）)“”"'《》\-—–~·…]+|[\s，,；;：:、。！？!?（(“"'《\-—–~·…]+$/g;
 /** Metrics that say nothing on their own; the sentence's subject is put in front. */
 const GENERIC = new Set(['营业收入', '营收', '增加值', '产值', '规模', '投资', '收入', '利润', '总额', '产量', '销售收入', '主营业务收入']);
@@ -45,12 +46,17 @@ export function metricFromPre(pre: string, removeSpans: Array<[number, number]>)
   for (const [a, b] of [...removeSpans].sort((x, y) => y[0] - x[0])) s = s.slice(0, a) + s.slice(b);
   let comparator: string | null = null;
   let hedge: string | null = null;
+  let strips = 0;
   for (let guard = 0; guard < 12; guard++) {
     const before = s;
     s = s.replace(PUNCT_EDGE, '');
     let w: string | null;
-    [s, w] = stripOnce(s, COMPARATORS, 'end');
-    if (w && !comparator) comparator = w;
+    // One relation per figure: "研发经费年均增长高于8%" measures 研发经费年均增长. Only a preposition (提高到, 控制在) lets a verb go too.
+    if (comparator === null || (strips === 1 && PREPOSITIONS.has(comparator))) {
+      [s, w] = stripOnce(s, COMPARATORS, 'end');
+      if (w) strips++;
+      if (w && !comparator) comparator = w;
+    }
     [s, w] = stripOnce(s, HEDGES, 'end');
     if (w && !hedge) hedge = w;
     [s, w] = stripOnce(s, TRAILING_NOISE, 'end');
@@ -73,24 +79,112 @@ export function metricFromPre(pre: string, removeSpans: Array<[number, number]>)
 /** Cleans the noun phrase after a count ("16个先进制造业集群和" → 先进制造业集群). */
 export function metricFromPost(post: string): string {
   // What is counted ends where the predicate starts: "1.3万个行政村已进入…" → 行政村.
-  let s = post.replace(PUNCT_EDGE, '').replace(/(?:已|将|要|正在|均|都|为|是|在|进行|实现|达到|完成|进入|赴|开展|参加|落地|入驻|取得|促进|推动).*$/, '');
-  s = s.replace(/(?:和|及|以及|与|等|、)+$/, '');
+  // 要素/要求 and 在线/在建 are nouns, not the predicate.
+  let s = post.replace(/^[\s，,；;：:、。！？!?）)\-—–~·…]+/, '')
+    .replace(/(?:已|将|要(?!素|求|点|件)|正在|均|都|为|是|在(?!线|建|研)|进行|实现|达到|完成|进入|赴|开展|参加|落地|入驻|取得|促进|推动|加强|加快|探索).*$/, '');
+  // "制造业单项冠军企业或专精特新企业": the first of two alternatives; "…产业集群和一批…": the next item.
+  s = s.split(/或者|或|(?:和|以及|及)(?=一批|若干|一系列|多个|一大批)/)[0]!.replace(/(?:和|及|以及|与|等|、)+$/, '');
+  // "家庭的能力", "行政村范围内": the counted noun, not what is said about it.
+  s = s.replace(/的(?:能力|水平|需求|作用)$|范围内$/, '');
   s = s.replace(/(?:建设|工作|的)$/, (m) => (s.length > 6 ? '' : m));
   // Long modifiers: "兼具领先优势和规模效应的万亿元级产业集群" → 万亿元级产业集群.
   if (s.length > 10 && s.includes('的')) s = s.slice(s.lastIndexOf('的') + 1);
   s = s.replace(PUNCT_EDGE, '');
-  return s.length > 20 ? '' : s;
+  return s.length > 20 ? '' : balanceMarks(s);
 }
 
 /** True when a metric needs the sentence's subject in front to mean anything. */
 export function isGenericMetric(metric: string): boolean {
-  return GENERIC.has(metric) || metric.length < 2;
+  // "年度投资", "全年营业收入": a period or a count verb does not say whose.
+  return GENERIC.has(metric.replace(/^(?:年度|全年|当年|累计|新增|完成)+/, '')) || metric.length < 2;
 }
 
-/** The subject a sentence opens with, when it names an industry: "锂电新能源产业要…" → 锂电新能源产业. */
+/**
+ * The subject a sentence (or ；-segment) opens with, when it names an industry ("锂电新能源产业要…" →
+ * 锂电新能源产业) or a quoted program it carries out ("实施“千亿技术改造投资工程”，…" → 千亿技术改造投资工程).
+ */
 export function sentenceTopic(sentence: string): string | null {
-  const m = /^(?:其中[，,]?)?([\u4e00-\u9fa5A-Za-z0-9]{2,14}?(?:产业|行业|企业|集群|产业链|制造业|服务业))(?:要|将|方面|领域|[，,])/.exec(sentence);
-  return m ? m[1]! : null;
+  // "武汉要打造光电子信息产业集群，…": the subject and its verb are not part of the topic.
+  const m = /^(?:其中[，,]?)?(?:[\u4e00-\u9fa5]{2,6}?(?:要|将))?(?:加快|大力)?(?:打造|培育|建设|发展|壮大)?([\u4e00-\u9fa5A-Za-z0-9]{2,14}?(?:产业|行业|企业|集群|产业链|制造业|服务业))(?:要|将|方面|领域|[，,])/.exec(sentence);
+  if (m) return m[1]!;
+  const program = /^(?:实施|推进|开展|启动)“([^”]{2,20})”/.exec(sentence);
+  return program ? program[1]! : null;
+}
+
+/**
+ * A metric that means something only with its sentence's subject before it: a share (占地区生产总值比重, 占比),
+ * a comparison (高于全国平均水平), a total (总数), or a count verb alone (累计建成).
+ */
+export function dependsOnSubject(metric: string): boolean {
+  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重)/.test(metric) || COUNT_VERBS_ONLY.test(metric);
+}
+
+const COUNT_VERBS_ONLY = /^(?:累计|新增|新建|建成|完成|开通)+$/;
+
+/**
+ * A dependent metric joined to the subject it depends on, the subject's own count verb dropped:
+ * (新认定国家级“小巨人”企业, 总数) → 国家级“小巨人”企业总数; (新建5G基站, 累计建成) → 累计建成5G基站;
+ * (实施省重点建设项目, 投资) → 省重点建设项目投资.
+ */
+export function withSubject(subject: string, metric: string): string {
+  const noun = subject.replace(/^(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造)+/, '') || subject;
+  return COUNT_VERBS_ONLY.test(metric) ? metric + noun : noun + metric;
+}
+
+/**
+ * The metric a clause states before its comparator, for a figure in the next clause:
+ * "2022年全省制造业增加值首次突破万亿元" → 制造业增加值. `removeSpans` as in {@link metricFromPre}.
+ */
+export function metricBeforeComparator(clause: string, removeSpans: Array<[number, number]>): string {
+  const verb = /首次突破|突破|超过|达到|达|增长|实现/.exec(clause);
+  if (!verb) return '';
+  return metricFromPre(clause.slice(0, verb.index), removeSpans.filter(([, b]) => b <= verb.index)).metric;
+}
+
+/**
+ * Puts back quotation marks and brackets cut off at a metric's edge ("专精特新”中小企业" → “专精特新”中小企业)
+ * and drops ones left dangling ("新增“" → 新增).
+ */
+export function balanceMarks(metric: string): string {
+  let s = metric;
+  for (const [open, close] of [['“', '”'], ['《', '》'], ['（', '）'], ['(', ')']] as const) {
+    const opens = s.split(open).length - 1;
+    const closes = s.split(close).length - 1;
+    if (closes > opens && s.indexOf(close) < (s.indexOf(open) < 0 ? Infinity : s.indexOf(open))) s = open + s;
+    else if (opens > closes && s.endsWith(open)) s = s.slice(0, -1);
+    else if (opens > closes && s.lastIndexOf(open) > s.lastIndexOf(close)) s += close;
+  }
+  return s;
+}
+
+/** What a glossary gives extraction: its terms (longest first) and each term's canonical form. */
+export interface MetricSynonyms {
+  terms: string[];
+  canonical(term: string): string;
+}
+
+/**
+ * A metric's comparison key with every glossary term replaced by its canonical form, longest term first
+ * at each position: 电子信息产业营收 and 电子信息产业营业收入 get one key.
+ * @example createMetricCanonicalizer(createSynonymMap(loadGlossary('knowledge')))('规上工业营收')
+ */
+export function createMetricCanonicalizer(synonyms: MetricSynonyms): (metric: string) => string {
+  const byFirst = new Map<string, string[]>();
+  for (const t of synonyms.terms) if (t) byFirst.set(t[0]!, [...(byFirst.get(t[0]!) ?? []), t]);
+  const cache = new Map<string, string>();
+  return (metric) => {
+    const key = metricKey(metric);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    let out = '';
+    for (let i = 0; i < key.length; ) {
+      const term = byFirst.get(key[i]!)?.find((t) => key.startsWith(t, i));
+      out += term ? metricKey(synonyms.canonical(term)) : key[i]!;
+      i += term ? term.length : 1;
+    }
+    cache.set(key, out);
+    return out;
+  };
 }
 
 /** Comparison key of a metric: no punctuation, no spaces, half-width brackets dropped. */

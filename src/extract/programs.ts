@@ -19,8 +19,9 @@ export interface ProgramMatch {
 
 const CODE = /^(?=[^\d]*\d)[0-9A-Za-z]+(?:[+×*·][0-9A-Za-z]+)*$/;
 const NAMED = /^[\u4e00-\u9fa5]{2,10}(?:工程|行动|计划|战略)$/;
-const UNQUOTED_CODE = /(?<![\d.A-Za-z+“"])(\d+(?:\+(?:\d+|[A-Z]))+|\d{2,}[A-Z])(?![\d+])(?=[\u4e00-\u9fa5])/g;
-const EXPLICIT_DEFINITION = /“[^”]{1,8}”(?:是指|指的是|即|是)|是指|指的是|所谓/;
+const UNQUOTED_CODE = /(?<![\d.A-Za-z+“"‘「])(\d+(?:\+(?:\d+|[A-Z]))+|\d{2,}[A-Z])(?![\d+])(?=[\u4e00-\u9fa5])/g;
+/** Wording that introduces a definition: a document's explicit definition wins over counts that spell a code out. */
+export const EXPLICIT_DEFINITION = /“[^”]{1,8}”(?:是指|指的是|即|是)|是指|指的是|所谓/;
 const COUNT = /(\d+)(?:个|大)(?=[\u4e00-\u9fa5“])/g;
 
 function isCode(name: string): boolean {
@@ -34,7 +35,8 @@ function isCode(name: string): boolean {
 /** The noun after a program name: “415X”先进制造业集群培育工程 → 先进制造业集群培育工程. */
 function programMetric(sentence: string, nameEnd: number, nameStart: number): string {
   const after = /^的?([\u4e00-\u9fa5A-Za-z0-9]{2,20})/.exec(sentence.slice(nameEnd));
-  if (after) return after[1]!.split(/是|为|指出|提出|要求|要/)[0]!;
+  // "“一号发展工程”和推进…": what follows a conjunction is the next item, not what the program is.
+  if (after && !/^(?:和|及|与|或|等|以及)/.test(after[1]!)) return after[1]!.split(/是|为|指出|提出|要求|要/)[0]!;
   const before = /([\u4e00-\u9fa5]{2,10})$/.exec(sentence.slice(0, nameStart));
   const noun = before?.[1]!.replace(/^(?:深入|全面|加快|实施|推进|深化|落实|构建|打造|组织)+/, '') ?? '';
   return noun.length >= 2 ? noun : '';
@@ -61,7 +63,8 @@ function componentDefinition(sentence: string, name: string): { start: number; e
 export function findPrograms(paragraph: string, sentence: Span, regions: RegionIndex): ProgramMatch[] {
   const s = sentence.text;
   const found: Array<{ name: string; start: number; end: number }> = [];
-  for (const m of s.matchAll(/[“"]([^”"]{1,14})[”"]/g)) {
+  // ‘…’ and 「…」 quote a name inside a quotation (“…积极打造‘3+3’未来产业链群。”).
+  for (const m of s.matchAll(/[“"‘「]([^”"’」]{1,14})[”"’」]/g)) {
     if (isCode(m[1]!)) found.push({ name: m[1]!, start: m.index!, end: m.index! + m[0].length });
   }
   for (const m of s.matchAll(UNQUOTED_CODE)) {

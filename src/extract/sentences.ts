@@ -48,7 +48,7 @@ export function clauseAround(text: string, from: number, to: number): Span {
 /** Offsets of 《…》 and short “…” spans, where numbers are titles or code names, not figures. */
 export function protectedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  const pairs: Array<[string, string, number]> = [['《', '》', 80], ['“', '”', 15], ['"', '"', 15], ['「', '」', 15]];
+  const pairs: Array<[string, string, number]> = [['《', '》', 80], ['“', '”', 15], ['"', '"', 15], ['「', '」', 15], ['‘', '’', 15]];
   for (const [open, close, max] of pairs) {
     let i = text.indexOf(open);
     while (i >= 0) {

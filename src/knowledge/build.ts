@@ -10,6 +10,7 @@ import { readDocument, type ReadDocument } from '../documents/read.ts';
 import { writeFileAtomic } from '../files.ts';
 import { extractFacts, type RawFact } from '../extract/extract.ts';
 import { mergeFacts } from '../extract/merge.ts';
+import { createMetricCanonicalizer, type MetricSynonyms } from '../extract/metric.ts';
 import { createRegionIndex, describeZodError, KnowledgeFileError, readJsonFile, type RegionIndex } from './regions.ts';
 import { type DocumentMeta, type Fact, FactFile, Manifest } from './schema.ts';
 
@@ -44,11 +45,19 @@ export function extractDocument(doc: ReadDocument, meta: DocumentMeta, regions: 
   return extractFacts({ meta: { id: meta.id, title: meta.title, date: meta.date, url: meta.url }, text: doc.text, paragraphs: doc.paragraphs }, regions);
 }
 
-/** Every fact of every document in the manifest, merged. */
-export function buildFacts(seedsDir: string, manifest: Manifest, regions: RegionIndex): Fact[] {
+/**
+ * Merges raw facts into the fact base: fact ids are prefixed with the region's code, and metrics that are
+ * glossary synonyms (营收, 营业收入) count as one when the same figure is reported twice.
+ */
+export function mergeRawFacts(raw: RawFact[], regions: RegionIndex, synonyms?: MetricSynonyms): Fact[] {
+  return mergeFacts(raw, (region) => regions.resolve(region)?.code ?? 'cn', synonyms ? { metricKey: createMetricCanonicalizer(synonyms) } : {});
+}
+
+/** Every fact of every document in the manifest, merged (see {@link mergeRawFacts}). */
+export function buildFacts(seedsDir: string, manifest: Manifest, regions: RegionIndex, synonyms?: MetricSynonyms): Fact[] {
   const raw: RawFact[] = [];
   for (const meta of manifest.documents) raw.push(...extractDocument(readSeed(seedsDir, meta), meta, regions));
-  return mergeFacts(raw, (region) => regions.resolve(region)?.code ?? 'cn');
+  return mergeRawFacts(raw, regions, synonyms);
 }
 
 export function saveFacts(knowledgeDir: string, facts: Fact[]): void {
@@ -90,8 +99,9 @@ export type IngestOutcome =
  * and extracts its facts. Nothing is written here. A document whose date cannot be found is refused.
  */
 export function prepareDocument(file: string, bytes: Uint8Array, options: IngestOptions, manifest: Manifest, regions: RegionIndex): IngestOutcome {
-  const read = readDocument(bytes, { fileName: basename(file) });
-  if (!read.ok) return { ok: false, file, message: `${file}: ${read.message}` };
+  // The whole path names the file in a refusal ("seeds/a.txt: the file is empty").
+  const read = readDocument(bytes, { fileName: file });
+  if (!read.ok) return { ok: false, file, message: read.message };
   const doc = read.document;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const existing = manifest.documents.find((d) => d.sha256 === sha256);

@@ -1,0 +1,240 @@
+/**
+ * The extraction rules one at a time, table-driven: figures and what is never one, time expressions and the
+ * deadlines they give, metrics, and region/city/kind attribution on small documents written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFacts, type RawFact } from '../../src/extract/extract.ts';
+import { findFigures } from '../../src/extract/figures.ts';
+import { balanceMarks, metricFromPost, metricFromPre, sentenceTopic } from '../../src/extract/metric.ts';
+import { findTimes } from '../../src/extract/time.ts';
+import { seedBase } from './support.ts';
+
+const { regions } = seedBase();
+
+describe('findFigures', () => {
+  it.each([
+    ['累计建成5G基站20万个', ['20万个']],
+    ['开工率一季度30%、二季度60%、三季度85%', ['30%', '60%', '85%']],
+    ['培育打造3至5个省级园区', ['3至5个']],
+    ['营业收入突破1.15万亿元', ['1.15万亿元']],
+    ['亩均税收达37万元/亩', ['37万元/亩']],
+    ['比重提高2个百分点', ['2个百分点']],
+    ['两化融合发展水平达66.4', ['66.4']],
+    ['新增工业机器人1.5万台以上', ['1.5万台以上']],
+    ['数据资产总量达80PB', ['80PB']],
+    ['智能算力规模达到3000P', ['3000P']],
+    ['算力总规模超过30 EFLOPS', ['30EFLOPS']],
+    ['储能装机达到50吉瓦时', ['50吉瓦时']],
+    ['出口额增长1.5倍', ['1.5倍']],
+    ['电价控制在0.4元/千瓦时以内', ['0.4元/千瓦时以内']],
+    ['PUE降至1.25以下', ['1.25以下']],
+  ])('%s → %j', (text, values) => {
+    expect(findFigures(text).map((f) => f.value + (f.suffix ?? ''))).toEqual(values);
+  });
+
+  it.each([
+    ['a document number', '黔府办发〔2022〕25号'],
+    ['list numbering', '16.强化经济运行监测'],
+    ['a phone number', '联系电话：0851-86892123'],
+    ['a date', '2023年3月28日召开'],
+    ['an ordinal', '开展第二批试点，第3届大会'],
+    ['a code name', '“415X”先进制造业集群和2+6+N产业'],
+    ['a technology name', '5G网络和8K超高清'],
+    ['a year span', '2021—2023年行动计划'],
+    ['a size class', '打造5000亿元级产业集群'],
+  ])('no figure in %s', (_what, text) => {
+    expect(findFigures(text)).toEqual([]);
+  });
+});
+
+describe('findTimes: the plan year and deadline', () => {
+  it.each([
+    ['今年', 2023, '12-31', false],
+    ['去年', 2022, '12-31', true],
+    ['明年', 2024, '12-31', false],
+    ['到2023年年底', 2023, '12-31', false],
+    ['2024年上半年', 2024, '06-30', false],
+    ['2023年第三季度末', 2023, '09-30', false],
+    ['“十四五”期间', 2025, '12-31', false],
+    ['“十四五”末', 2025, '12-31', false],
+    ['2021—2023年', 2023, '12-31', false],
+    ['用5年时间', 2028, '12-31', false],
+    ['截至2023年6月底', 2023, '06-30', false],
+  ])('%s (document of 2023) → %i-%s', (text, year, monthDay, past) => {
+    expect(findTimes(text, 2023)[0]).toMatchObject({ year, monthDay, past });
+  });
+
+  it.each([['一季度', '03-31'], ['二季度', '06-30'], ['三季度', '09-30'], ['四季度', '12-31']])('%s ends %s, in the year around it', (text, monthDay) => {
+    expect(findTimes(text, 2023)[0]).toMatchObject({ kind: 'quarter', year: null, monthDay });
+  });
+
+  it('a baseline (较2021年, 比上年) is never the fact\'s period', () => {
+    expect(findTimes('较2021年增长10%', 2023)[0]).toMatchObject({ baseline: true });
+  });
+});
+
+describe('metrics', () => {
+  it.each<[string, Array<[number, number]>, { metric: string; comparator: string | null; hedge: string | null }]>([
+    ['力争全省规上工业增加值增长', [], { metric: '规上工业增加值', comparator: '增长', hedge: '力争' }],
+    ['今年主要预期目标是:力争数字经济核心产业增加值增长', [[0, 2]], { metric: '数字经济核心产业增加值', comparator: '增长', hedge: '力争' }],
+    ['近三年中小企业研发经费年均增长高于', [], { metric: '近三年中小企业研发经费年均增长', comparator: '高于', hedge: null }],
+    ['近三年产值均在', [], { metric: '近三年产值', comparator: '在', hedge: null }],
+    ['或者不少于', [], { metric: '', comparator: '不少于', hedge: null }],
+  ])('before the figure: %s', (pre, removeSpans, parts) => {
+    expect(metricFromPre(pre, removeSpans)).toEqual(parts);
+  });
+
+  it.each([
+    ['先进制造业集群和', '先进制造业集群'],
+    ['行政村已进入“村村有5G”的收尾阶段', '行政村'],
+    ['数据要素市场主体已率先在数据先行区落地', '数据要素市场主体'],
+    ['主导产业的制造业单项冠军企业或专精特新“小巨人”企业', '制造业单项冠军企业'],
+    ['千亿级省级特色产业集群和一批百亿级“新星”产业群', '千亿级省级特色产业集群'],
+    ['“专精特新”中小企业', '“专精特新”中小企业'],
+  ])('after a count: %s → %s', (post, metric) => {
+    expect(metricFromPost(post)).toBe(metric);
+  });
+
+  it.each([
+    ['锂电新能源产业要加快制定…，力争全年营业收入突破5000亿元', '锂电新能源产业'],
+    ['武汉要打造光电子信息产业集群，力争营业收入突破6000亿元', '光电子信息产业集群'],
+    ['实施“千亿技术改造投资工程”，完成投资1500亿元', '千亿技术改造投资工程'],
+    ['力争全年营业收入突破1.15万亿元', null],
+  ])('the topic of %s', (sentence, topic) => {
+    expect(sentenceTopic(sentence)).toBe(topic);
+  });
+
+  it.each([
+    ['专精特新”中小企业', '“专精特新”中小企业'],
+    ['新增“', '新增'],
+    ['首台（套', '首台（套）'],
+    ['“链主”企业', '“链主”企业'],
+  ])('balanceMarks(%s) = %s', (metric, balanced) => {
+    expect(balanceMarks(metric)).toBe(balanced);
+  });
+});
+
+/** Extracts one small document written as paragraphs; a line starting with "# " is a heading. */
+function facts(text: string, date = '2023-03-01', title = '测试文档'): RawFact[] {
+  const paragraphs: Array<{ text: string; heading: boolean; start: number }> = [];
+  let start = 0;
+  for (const line of text.trim().split('\n').map((l) => l.trim()).filter(Boolean)) {
+    const heading = line.startsWith('# ');
+    const body = heading ? line.slice(2) : line;
+    paragraphs.push({ text: body, heading, start });
+    start += body.length + 1;
+  }
+  return extractFacts({ meta: { id: 'doc', title, date, url: null }, text: paragraphs.map((p) => p.text).join('\n'), paragraphs }, regions);
+}
+
+const pick = (f: RawFact) => ({ kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, year: f.year, deadline: f.deadline });
+
+describe('extraction on small documents', () => {
+  it('one sentence with figures per quarter gives one fact per quarter, each due at its quarter end', () => {
+    expect(facts('浙江力争新建项目开工率一季度30%、二季度60%、三季度85%。').map(pick)).toEqual([
+      { kind: 'target', region: '浙江', city: null, metric: '新建项目开工率一季度', value: '30%', year: 2023, deadline: '2023-03-31' },
+      { kind: 'target', region: '浙江', city: null, metric: '新建项目开工率二季度', value: '60%', year: 2023, deadline: '2023-06-30' },
+      { kind: 'target', region: '浙江', city: null, metric: '新建项目开工率三季度', value: '85%', year: 2023, deadline: '2023-09-30' },
+    ]);
+  });
+
+  it.each([
+    ['山西用5年时间培育10家链主企业。', 2028, 'target'],
+    ['山西《行动计划（2021—2023年）》提出，培育10家链主企业。', 2023, 'target'],
+    ['“十四五”期间，山西将培育10家链主企业。', 2025, 'target'],
+    ['去年，山西培育链主企业10家。', 2022, 'actual'],
+    ['截至目前，山西已累计培育链主企业10家。', 2023, 'actual'],
+  ])('%s → %i %s', (text, year, kind) => {
+    expect(facts(text).map((f) => [f.region, f.value, f.year, f.kind])).toEqual([['山西', '10家', year, kind]]);
+  });
+
+  it('a result without a year of its own is of the document\'s year, even under an article about later goals', () => {
+    const found = facts('# 北京：到2030年建成数据先行区\n到2030年，数据交易额达到100亿元。\n据介绍，先行区共有产业园区18个，已有10家企业落地。');
+    expect(found.map((f) => [f.value, f.kind, f.year])).toEqual([['100亿元', 'target', 2030], ['18个', 'actual', 2023], ['10家', 'actual', 2023]]);
+  });
+
+  it('the subject comes from the previous clause when the figure\'s own clause has none', () => {
+    expect(facts('2022年，江西制造业增加值首次突破万亿元，达1.09万亿元。').map(pick)).toEqual([
+      { kind: 'actual', region: '江西', city: null, metric: '制造业增加值', value: '1.09万亿元', year: 2022, deadline: null },
+    ]);
+  });
+
+  describe('cities', () => {
+    it.each([
+      ['the subject of the figure\'s clause', '湖北武汉新增智能工厂50家。', '武汉'],
+      ['the subject the sentence opens with', '武汉要打造光电子信息产业集群，力争营业收入突破6000亿元。', '武汉'],
+      ['a city in another ；-segment', '湖北装备制造业要在武汉等地集聚；汽车产业要力争营业收入突破5000亿元。', null],
+      ['a city in brackets', '推进中国(杭州)工业互联网小镇建设，累计创建省级工业互联网平台300个。', null],
+      ['one of two coordinated cities', '石家庄、唐山各新增省级工业互联网平台5个。', null],
+      ['a city before a conjunction', '推进示范区建设，绍兴综合试点和48个分行业试点要取得经验。', null],
+    ])('%s', (_what, text, city) => {
+      expect(facts(text).map((f) => f.city)).toEqual([city]);
+    });
+
+    it('a county the sentence is about keeps the figure off the province', () => {
+      expect(facts('浙江支持海岛发展。支持嵊泗县走海岛县高质量发展之路，力争规上工业增加值突破5亿元。').map((f) => [f.region, f.city])).toEqual([['浙江', '嵊泗县']]);
+    });
+  });
+
+  describe('regions on a page of several articles', () => {
+    const page = [
+      '# 山东：发布37条政策措施',
+      '本报讯 山东印发政策清单，推出了共37条政策措施。',
+      '（张琪玮）',
+      '# 打造“3+3”未来产业链群',
+      '在聚力“建体系”方面，江西将积极打造“3+3”未来产业链群，力争新增专精特新企业100家。',
+      '# 河南今年',
+      '# 5G基站总数将突破18万个',
+      '本报讯 到2023年年底，河南5G基站总数将突破18万个。',
+    ].join('\n');
+    const found = facts(page);
+
+    it.each([
+      ['a headline names its province', '37条', '山东'],
+      ['a headline without a province heads the body below it, not the article above', '3+3', '江西'],
+      ['a figure in that body', '100家', '江西'],
+      ['a headline continuing the headline above it', '18万个', '河南'],
+    ])('%s', (_what, value, region) => {
+      const hits = found.filter((f) => f.value === value);
+      expect(hits.length).toBeGreaterThan(0);
+      for (const f of hits) expect(f.region).toBe(region);
+    });
+  });
+
+  it.each([
+    ['a share of the previous subject', '山西高技术制造业增加值增长9%，占规模以上工业比重达到12%。', ['高技术制造业增加值', '高技术制造业增加值占规模以上工业比重']],
+    ['a total of what was newly counted', '山西新增规模以上工业企业800家，总数超过2.1万家。', ['新增规模以上工业企业', '规模以上工业企业总数']],
+    ['a cumulative count of what was newly built', '山西新建5G基站1.2万个，累计建成9.6万个。', ['新建5G基站', '累计建成5G基站']],
+    ['a comparison with the average', '山西装备制造业增加值增长12%，高于全省平均水平3个百分点。', ['装备制造业增加值', '装备制造业增加值高于全省平均水平']],
+    ['the amount of the projects counted before', '山西全年实施省重点工程500个，完成投资3000亿元。', ['实施省重点工程', '省重点工程投资']],
+    ['enterprises doing what they are counted for', '山西推动5000家工业企业开展数字化改造。', ['工业企业开展数字化改造']],
+  ])('%s: the subject the clause elides is put back', (_what, text, metrics) => {
+    expect(facts(text).map((f) => f.metric)).toEqual(metrics);
+  });
+
+  it('a list item\'s own year does not frame the items after it; the plan\'s end year does', () => {
+    const found = facts('# 山西省数字经济发展行动方案（2024—2027年）\n# 二、重点任务\n（一）建设算力枢纽。到2025年建成数据中心10个。\n（二）发展算力服务。培育算力服务企业50家以上。', '2024-05-01', '山西省数字经济发展行动方案（2024—2027年）');
+    expect(found.map((f) => [f.value, f.year])).toEqual([['10个', 2025], ['50家以上', 2027]]);
+  });
+
+  it('a city\'s own plan gives its figures to the city, unless a sentence is about the province', () => {
+    const found = facts('成都市2024年工作要点\n全年规模以上工业增加值增长6%。\n全省新增专精特新企业500家。', '2024-03-01', '成都市2024年工作要点');
+    expect(found.map((f) => [f.region, f.city, f.value])).toEqual([['四川', '成都', '6%'], ['四川', null, '500家']]);
+  });
+
+  it('a city inside a name stays in the metric; a region that is the subject does not', () => {
+    expect(facts('陕西提出，比亚迪西安基地产能提升至150万辆。').map((f) => f.metric)).toEqual(['比亚迪西安基地产能']);
+    expect(facts('到2025年，河南5G基站总数将突破18万个。').map((f) => f.metric)).toEqual(['5G基站总数']);
+  });
+
+  it('a region inside the item starts the metric after it ("…产业集群浙江将组织实施…项目60项")', () => {
+    expect(facts('培育15个千亿元级特色产业集群浙江将组织实施产业链协同创新项目60项左右。').map((f) => [f.metric, f.value])).toEqual([
+      ['培育千亿元级特色产业集群', '15个'],
+      ['组织实施产业链协同创新项目', '60项左右'],
+    ]);
+  });
+
+  it('a figure qualifying a noun is not a fact of its own ("611项总投资10亿元以上制造业重大项目")', () => {
+    expect(facts('浙江突出抓好611项总投资10亿元以上制造业重大项目。').map((f) => [f.metric, f.value])).toEqual([['突出抓好总投资10亿元以上制造业重大项目', '611项']]);
+  });
+});
