@@ -87,7 +87,10 @@ const countsOf = (result: TickResult): ReminderCounts => ({ sent: result.sent.le
 /** Opens the store, or says why not on stderr and in the log. */
 async function open(config: Config, logger: Logger, io: MainIo): Promise<Store | null> {
   try {
-    return await openStore(config.databaseUrl);
+    // A PostgreSQL connection lost while idle is replaced by the pool; say so rather than drop it silently.
+    return await openStore(config.databaseUrl, {
+      postgres: { onIdleError: (err) => logger.warn({ err }, 'store: idle database connection lost') },
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     logger.fatal({ err: error, database: describeDatabase(config.databaseUrl) }, 'store: cannot open the database');
@@ -95,10 +98,6 @@ async function open(config: Config, logger: Logger, io: MainIo): Promise<Store |
     return null;
   }
 }
-
-/** Today's date in `timeZone`, `YYYY-MM-DD`. */
-const dateIn = (timeZone: string, now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /**
  * Loads the core behind a reloading facade. The scheduler reads the current core's facts and
@@ -116,7 +115,8 @@ async function loadReloadingCore(
       seedsDir: config.seedsDir,
       cacheDir: config.cacheDir,
       store,
-      today: today ? () => today : () => dateIn(config.timeZone, new Date()),
+      timeZone: config.timeZone,
+      ...(today ? { today: () => today } : {}),
       ...(hooks.onAnswer ? { onAnswer: hooks.onAnswer } : {}),
     });
   const core = await createReloadingPlanwatch(load, {
@@ -293,7 +293,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    exit: (code) => process.exit(code),
+    // Exit once standard output has taken everything written: `remind --json | jq` gets the whole result.
+    exit: (code) => process.stdout.write('', () => process.exit(code)),
   }).catch((error: unknown) => {
     process.stderr.write(`planwatch: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);

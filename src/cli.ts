@@ -168,7 +168,9 @@ async function main(argv: string[]): Promise<number> {
       const facts = loadFacts(dirs.knowledgeDir);
       const regions = createRegionIndex(loadRegions(dirs.knowledgeDir));
       return runDeadlinesCommand(rest, {
-        facts: () => facts, out, err: (s) => process.stderr.write(`${s}\n`), resolveRegion: (n) => regions.resolve(n)?.name,
+        // The command's texts end as they must (JSON with a newline, iCalendar with CRLF): written as they are.
+        facts: () => facts, out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s),
+        resolveRegion: (n) => regions.resolve(n)?.name,
       });
     }
     case 'feedback': {
@@ -190,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  // Exit only once standard output has taken everything written (a pipe to a slow reader).
+  (code) => process.stdout.write('', () => process.exit(code)),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

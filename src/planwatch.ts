@@ -78,6 +78,7 @@ import type { Answer as AnswerT } from './answer/types.ts';
 import type { Fact } from './knowledge/schema.ts';
 import { deadlinesReply, runSubscribe, runSubscribeToFact, runUnsubscribe, subscriptionsReply, type CommandDeps } from './reminders/commands.ts';
 import { createFactMatcher, type FactMatcher } from './reminders/match.ts';
+import { DEFAULT_TIME_ZONE, localDate } from './reminders/time.ts';
 import type { Store } from './store/types.ts';
 
 /** Emitted once per answered or refused question (metrics, logs). */
@@ -93,17 +94,14 @@ export interface AnswerEvent {
 export interface PlanwatchOptions extends FactBaseOptions {
   /** Subscriptions, ledger and feedback. Required for the chat commands. */
   store: Store;
-  /** Current date `YYYY-MM-DD` when a call gives none. Default: today in Asia/Shanghai, from `now`. */
+  /** Current date `YYYY-MM-DD` when a call gives none. Default: today in `timeZone`, from `now`. */
   today?: () => string;
+  /** IANA zone of new subscriptions (`TZ_DEFAULT`) and of the default `today`. Default Asia/Shanghai. */
+  timeZone?: string;
   /** The clock, for subscriptions' timestamps. Default `() => new Date()`. */
   now?: () => Date;
   /** Called after every question. */
   onAnswer?: (event: AnswerEvent) => void;
-}
-
-/** Today's date in Asia/Shanghai. */
-export function shanghaiToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
 /** The loaded core: the facade plus what the scheduler needs. */
@@ -120,13 +118,15 @@ export interface Core extends Planwatch {
 export function createPlanwatch(options: PlanwatchOptions): Core {
   const base = loadFactBase(options);
   const now = options.now ?? (() => new Date());
-  const today = options.today ?? (() => shanghaiToday(now()));
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = options.today ?? (() => localDate(now(), timeZone));
   const matches = createFactMatcher();
   const deps: CommandDeps = {
     store: options.store,
     vocab: { resolveRegion: (n) => base.regions.resolve(n)?.name, programs: base.vocabulary.programs },
     facts: () => base.facts,
     matches,
+    defaults: { timeZone },
   };
   const help = (language: Language = 'zh'): AnswerT => {
     const s = summary();

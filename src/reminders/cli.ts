@@ -2,11 +2,11 @@
  * The `deadlines` and `remind` commands, as functions of argv and their dependencies so the
  * CLI entry (src/cli.ts) only wires them and tests call them in-process.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toFactHit } from '../answer/types.ts';
 import type { Fact } from '../knowledge/schema.ts';
 import type { Store } from '../store/types.ts';
 import { deadlinesAnswer, listDeadlines, toIcs, type DeadlineFilter } from './deadlines.ts';
-import { toFactHit } from './format.ts';
 import type { FactMatcher } from './match.ts';
 import { createScheduler, type SchedulerLogger, type TickResult } from './scheduler.ts';
 import { DEFAULT_TIME_ZONE, isIsoDate, localDate } from './time.ts';
@@ -14,6 +14,25 @@ import type { Notifier } from './types.ts';
 
 /** Exit codes: 0 done, 1 some sends failed, 2 bad arguments. */
 export type ExitCode = 0 | 1 | 2;
+
+/**
+ * A command's option values (strict: no unknown options, no positionals), or undefined after
+ * telling `err` what was wrong and the command's usage.
+ */
+function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  usage: string,
+  argv: readonly string[],
+  options: T,
+  err: (text: string) => void,
+) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    err(`${command}: ${error instanceof Error ? error.message : String(error)}\n${usage}\n`);
+    return undefined;
+  }
+}
 
 /** What `deadlines` needs. */
 export interface DeadlinesCommandDeps {
@@ -39,25 +58,15 @@ const DEADLINES_USAGE =
  */
 export async function runDeadlinesCommand(argv: readonly string[], deps: DeadlinesCommandDeps): Promise<ExitCode> {
   const err = deps.err ?? deps.out;
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        region: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        today: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        ics: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    err(`deadlines: ${error instanceof Error ? error.message : String(error)}\n${DEADLINES_USAGE}\n`);
-    return 2;
-  }
+  const values = parseOptions('deadlines', DEADLINES_USAGE, argv, {
+    region: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    today: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    ics: { type: 'boolean', default: false },
+  }, err);
+  if (!values) return 2;
   for (const name of ['from', 'to', 'today'] as const) {
     const value = values[name];
     if (value !== undefined && !isIsoDate(value)) {
@@ -133,22 +142,12 @@ function formatTick(result: TickResult): string {
  */
 export async function runRemindCommand(argv: readonly string[], deps: RemindCommandDeps): Promise<ExitCode> {
   const err = deps.err ?? deps.out;
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        now: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    err(`remind: ${error instanceof Error ? error.message : String(error)}\n${REMIND_USAGE}\n`);
-    return 2;
-  }
+  const values = parseOptions('remind', REMIND_USAGE, argv, {
+    now: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  }, err);
+  if (!values) return 2;
   let now: Date;
   if (values.now !== undefined) {
     now = new Date(values.now);

@@ -235,6 +235,11 @@ export interface CommandDeps {
   /** For the "N upcoming deadlines" line; optional. */
   facts?: () => readonly Fact[];
   matches?: FactMatcher;
+  /**
+   * Lead times and time zone of a new subscription that names none: the deployment's `TZ_DEFAULT`
+   * goes here. Default [30, 7, 0] and Asia/Shanghai.
+   */
+  defaults?: SubscribeDefaults;
 }
 
 function sameSelector(a: Selector, b: Selector): boolean {
@@ -248,20 +253,20 @@ function sameSelector(a: Selector, b: Selector): boolean {
  * @example await runSubscribe(deps, { surface: 'telegram', chatId: '42' }, '河南', new Date())
  */
 export async function runSubscribe(deps: CommandDeps, chat: ChatRef, args: string, now: Date): Promise<Answer> {
-  const parsed = parseSubscribeArgs(args, deps.vocab);
+  const parsed = parseSubscribeArgs(args, deps.vocab, deps.defaults);
   if (!parsed.ok) return subscribeErrorReply(parsed.error, args);
   return applySubscription(deps, chat, parsed.value, now, args);
 }
 
 /**
  * "Remind me" under an answer: subscribes the chat to the fact's region with the default
- * leads and zone (or updates the existing subscription to that region).
+ * leads and zone (`deps.defaults`; or updates the existing subscription to that region).
  */
 export async function runSubscribeToFact(deps: CommandDeps, chat: ChatRef, fact: Fact, now: Date): Promise<Answer> {
   const request: SubscribeRequest = {
     selector: { region: fact.region, program: null, topic: null },
-    leadDays: [...DEFAULT_LEAD_DAYS],
-    timeZone: DEFAULT_TIME_ZONE,
+    leadDays: [...(deps.defaults?.leadDays ?? DEFAULT_LEAD_DAYS)],
+    timeZone: deps.defaults?.timeZone ?? DEFAULT_TIME_ZONE,
   };
   return applySubscription(deps, chat, request, now, fact.id);
 }

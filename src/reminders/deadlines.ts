@@ -2,7 +2,7 @@
  * Plan deadlines: which targets are due when, as a list, an Answer, or an
  * iCalendar file a team can import. Pure: `today` and `now` are passed in.
  */
-import type { Answer, Row, Source } from '../answer/types.ts';
+import { toFactHit, type Answer, type Row, type Source } from '../answer/types.ts';
 import type { Fact } from '../knowledge/schema.ts';
 import {
   formatDaysLeft,
@@ -11,7 +11,6 @@ import {
   formatPlace,
   formatSourceLine,
   sourceOf,
-  toFactHit,
 } from './format.ts';
 import { addDays, daysBetween } from './time.ts';
 

@@ -6,13 +6,14 @@
  * - a reminder fires at 09:00 in the subscription's zone on (deadline − lead) for each lead;
  * - the follow-up fires at 09:00 on the day after the deadline (ledger lead -1);
  * - a key already in the ledger (any status) is never due again, so a clock going backwards or
- *   a restart does not resend;
+ *   a restart does not resend; except a claim older than the claim expiry, whose scheduler died
+ *   between claiming and sending: that key is due again (and claimable again, once);
  * - a fire time in the last 24 h is due (catch-up after downtime); older ones are skipped;
  * - one chat gets one message per (fact, lead) even when several of its subscriptions match.
  */
 import { normalizeForMatch } from '../documents/normalize.ts';
 import type { Fact } from '../knowledge/schema.ts';
-import { FOLLOWUP_LEAD, ledgerKeyString, type LedgerEntry, type LedgerKey } from './ledger.ts';
+import { CLAIM_EXPIRY_MS, FOLLOWUP_LEAD, isExpiredClaim, ledgerKeyString, type LedgerEntry, type LedgerKey } from './ledger.ts';
 import type { FactMatcher } from './match.ts';
 import { addDays, daysBetween, localDate, zonedInstant } from './time.ts';
 import type { Subscription } from './types.ts';
@@ -25,10 +26,14 @@ export interface DueOptions {
   catchUpMs?: number;
   /** Send the "deadline passed" follow-up. Default true. */
   followups?: boolean;
+  /** Age after which an unsettled claim no longer holds its key, in ms. Default 10 min (`CLAIM_EXPIRY_MS`). */
+  claimExpiryMs?: number;
 }
 
 /** Defaults of `DueOptions`. */
-export const dueDefaults: Required<DueOptions> = { sendHour: 9, catchUpMs: 24 * 60 * 60 * 1000, followups: true };
+export const dueDefaults: Required<DueOptions> = {
+  sendHour: 9, catchUpMs: 24 * 60 * 60 * 1000, followups: true, claimExpiryMs: CLAIM_EXPIRY_MS,
+};
 
 /** Input of `dueReminders`. */
 export interface DueInput {
@@ -98,13 +103,15 @@ function chatKey(s: Subscription): string {
  * for (const send of plan.due) { ... claim, send, mark ... }
  */
 export function dueReminders(input: DueInput): DuePlan {
-  const { sendHour, catchUpMs, followups } = { ...dueDefaults, ...input.options };
+  const { sendHour, catchUpMs, followups, claimExpiryMs } = { ...dueDefaults, ...input.options };
   const nowMs = input.now.getTime();
-  const recorded = new Set(input.ledger.map(ledgerKeyString));
+  // An expired claim holds nothing: its key is planned as if the row were not there.
+  const ledger = input.ledger.filter((e) => !isExpiredClaim(e, input.now, claimExpiryMs));
+  const recorded = new Set(ledger.map(ledgerKeyString));
   const chatOfSubscription = new Map(input.subscriptions.map((s) => [s.id, chatKey(s)]));
   // (chat, fact, lead) already claimed or sent by any subscription of the chat.
   const deliveredToChat = new Set<string>();
-  for (const e of input.ledger) {
+  for (const e of ledger) {
     const chat = chatOfSubscription.get(e.subscriptionId);
     if (chat && (e.status === 'sent' || e.status === 'claimed')) deliveredToChat.add(`${chat}\u0000${e.factId}\u0000${e.lead}`);
   }

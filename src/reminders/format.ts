@@ -1,12 +1,11 @@
 /**
- * Small shared pieces of the reminders' Answers: a fact in the answer contract's
- * shape, its figure as users read it, and its numbered source.
+ * Small shared pieces of the reminders' Answers: a fact's place, its figure as users read it
+ * (the one formatter of src/answer/figure.ts, re-exported), its numbered source, days left.
  */
 import type { Source } from '../answer/types.ts';
 import type { Fact } from '../knowledge/schema.ts';
 
 export { formatFigure, formatFigureWithHedge } from '../answer/figure.ts';
-export { toFactHit } from '../answer/types.ts';
 
 /** Region with the city when the fact is a city's: 浙江·杭州. */
 export function formatPlace(fact: Pick<Fact, 'region' | 'city'>): string {

@@ -2,7 +2,7 @@
  * The reminders' messages, each an Answer so every surface renders it with its one renderer:
  * the reminder before a deadline, the follow-up after it, and the digest of new facts.
  */
-import type { Answer, Row, Source } from '../answer/types.ts';
+import { toFactHit, type Answer, type Row, type Source } from '../answer/types.ts';
 import type { Fact } from '../knowledge/schema.ts';
 import type { DueSend } from './due.ts';
 import {
@@ -12,7 +12,6 @@ import {
   formatPlace,
   formatSourceLine,
   sourceOf,
-  toFactHit,
 } from './format.ts';
 
 function rowOf(fact: Fact, n: number): Row {

@@ -1,12 +1,13 @@
 /**
  * The scheduler: owns the clock and the I/O around the pure due logic. Each tick asks
  * `dueReminders` what is due, claims each send in the ledger (one winner across processes),
- * sends it through the chat's notifier and records the outcome.
+ * sends it through the chat's notifier and records the outcome. A claim left unsettled by a
+ * scheduler that died mid-send expires (`DueOptions.claimExpiryMs`, 10 min) and is sent by the next tick.
  */
 import type { Answer } from '../answer/types.ts';
 import type { Fact } from '../knowledge/schema.ts';
 import type { Store } from '../store/types.ts';
-import { dueReminders, type DueOptions, type DueSkip } from './due.ts';
+import { dueDefaults, dueReminders, type DueOptions, type DueSkip } from './due.ts';
 import { DIGEST_LEAD, type LedgerKey } from './ledger.ts';
 import type { FactMatcher } from './match.ts';
 import { digestMessage, dueMessage } from './messages.ts';
@@ -31,7 +32,7 @@ export interface SchedulerDeps {
   matches: FactMatcher;
   /** Default: silent. */
   logger?: SchedulerLogger;
-  /** Due-logic tunables (send hour, catch-up window). */
+  /** Due-logic tunables (send hour, catch-up window, claim expiry). */
   due?: DueOptions;
 }
 
@@ -106,6 +107,8 @@ function describeError(error: unknown): string {
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const logger = deps.logger ?? silentLogger;
   const notifiers = new Map(deps.notifiers.map((n) => [n.surface, n]));
+  // The due logic and the store agree on when a claim has expired.
+  const claimOptions = { expiryMs: { ...dueDefaults, ...deps.due }.claimExpiryMs };
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   const inflight = new Set<Promise<unknown>>();
@@ -114,11 +117,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return { now: now.toISOString(), dryRun, sent: [], failed: [], skipped: [], deactivated: [] };
   }
 
-  /** Delivers one claimed message and records the outcome for all its keys. */
+  /** Delivers one message claimed at `now` and records the outcome for all its keys. */
   async function deliver(send: TickSend, now: Date, result: TickResult, blockedChats: Set<string>): Promise<void> {
     const notifier = notifiers.get(send.chat.surface);
     if (!notifier) {
-      for (const key of send.keys) await deps.store.release(key);
+      for (const key of send.keys) await deps.store.release(key, now);
       result.failed.push({ ...send, failure: 'no_notifier', error: `no notifier for surface "${send.chat.surface}"` });
       logger.warn({ chat: send.chat, keys: send.keys }, 'reminders: no notifier for the chat surface');
       return;
@@ -134,9 +137,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         const n = await deps.store.deactivateChat(send.chat);
         result.deactivated.push(send.chat);
         logger.warn({ chat: send.chat, deactivated: n, err: error }, 'reminders: chat refused delivery; subscriptions deactivated');
+      } else if (failure === 'permanent') {
+        // This message can never go out (the platform refused it); the chat stays subscribed.
+        for (const key of send.keys) await deps.store.markFailed(key, now, describeError(error));
+        logger.error({ chat: send.chat, keys: send.keys, err: error }, 'reminders: message refused by the platform; not retried');
       } else {
         // Released, the key is due again on the next tick and still claimable only once.
-        for (const key of send.keys) await deps.store.release(key);
+        for (const key of send.keys) await deps.store.release(key, now);
         logger[error instanceof DeliveryError ? 'warn' : 'error']({ chat: send.chat, keys: send.keys, err: error }, 'reminders: delivery failed; retrying next tick');
       }
       return;
@@ -156,7 +163,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const plan = dueReminders({ subscriptions, facts: deps.facts(), ledger, now, matches: deps.matches, options: deps.due });
 
     for (const skip of plan.skip) {
-      if (dryRun || (await deps.store.markSkipped(skip.key, now, skip.reason))) result.skipped.push(skip);
+      if (dryRun || (await deps.store.markSkipped(skip.key, now, skip.reason, claimOptions))) result.skipped.push(skip);
     }
     const blockedChats = new Set<string>();
     for (const due of plan.due) {
@@ -173,7 +180,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         result.failed.push({ ...send, failure: 'no_notifier', error: `no notifier for surface "${send.chat.surface}"` });
         continue;
       }
-      if (!(await deps.store.claim(due.key, now))) continue; // another scheduler owns it
+      if (!(await deps.store.claim(due.key, now, claimOptions))) continue; // another scheduler owns it
       await deliver(send, now, result, blockedChats);
     }
     return result;
@@ -214,7 +221,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const won: typeof items = [];
       for (const item of items) {
         const key = { subscriptionId: item.subscription.id, factId: item.fact.id, lead: DIGEST_LEAD };
-        if (dryRun || (await deps.store.claim(key, now))) won.push(item);
+        if (dryRun || (await deps.store.claim(key, now, claimOptions))) won.push(item);
       }
       if (won.length === 0) continue;
       const send: TickSend = {

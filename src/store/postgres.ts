@@ -1,7 +1,8 @@
 /**
- * The shared store for several replicas: PostgreSQL through a `pg` pool. The claim is
- * `INSERT … ON CONFLICT DO NOTHING RETURNING`, so of any number of schedulers ticking at the
- * same moment exactly one wins each (subscription, fact, lead).
+ * The shared store for several replicas: PostgreSQL through a `pg` pool. The claim is one
+ * `INSERT … ON CONFLICT DO UPDATE … WHERE <the claim expired> RETURNING`: the conflicting row is
+ * locked and the condition re-checked on its latest version, so of any number of schedulers ticking
+ * at the same moment exactly one wins each (subscription, fact, lead), expired claim or not.
  */
 import pg from 'pg';
 import type { LedgerEntry, LedgerKey } from '../reminders/ledger.ts';
@@ -12,7 +13,9 @@ import {
   checkKey,
   checkNewSubscription,
   checkPatch,
+  claimExpiredBefore,
   feedbackFromRow,
+  knownFactIdsValue,
   ledgerFromRow,
   parseKnownFactIds,
   subscriptionFromRow,
@@ -24,6 +27,7 @@ import {
 import {
   KNOWN_FACT_IDS_KEY,
   StoreError,
+  type ClaimOptions,
   type LedgerFilter,
   type NewSubscription,
   type Store,
@@ -201,16 +205,23 @@ class PostgresStore implements Store {
     return result.rowCount ?? 0;
   }
 
-  async claim(key: LedgerKey, now: Date): Promise<boolean> {
+  /** Inserts the key's row with `status`, or overwrites a claim older than `options.expiryMs`; true when this call wrote. */
+  async #insertUnlessHeld(key: LedgerKey, status: 'claimed' | 'skipped', now: Date, detail: string | null, options?: ClaimOptions): Promise<boolean> {
     checkKey(key);
     const { rows } = await this.#pool.query(
       `INSERT INTO send_ledger (subscription_id, fact_id, lead, status, updated_at, detail)
-       VALUES ($1, $2, $3, 'claimed', $4, NULL)
-       ON CONFLICT (subscription_id, fact_id, lead) DO NOTHING
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (subscription_id, fact_id, lead) DO UPDATE
+         SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at, detail = EXCLUDED.detail
+         WHERE send_ledger.status = 'claimed' AND send_ledger.updated_at < $7::timestamptz
        RETURNING 1 AS won`,
-      [key.subscriptionId, key.factId, key.lead, now],
+      [key.subscriptionId, key.factId, key.lead, status, now, detail, claimExpiredBefore(now, options)],
     );
     return rows.length === 1;
+  }
+
+  async claim(key: LedgerKey, now: Date, options?: ClaimOptions): Promise<boolean> {
+    return this.#insertUnlessHeld(key, 'claimed', now, null, options);
   }
 
   async markSent(key: LedgerKey, now: Date): Promise<void> {
@@ -231,22 +242,16 @@ class PostgresStore implements Store {
     );
   }
 
-  async markSkipped(key: LedgerKey, now: Date, detail: string): Promise<boolean> {
-    checkKey(key);
-    const result = await this.#pool.query(
-      `INSERT INTO send_ledger (subscription_id, fact_id, lead, status, updated_at, detail)
-       VALUES ($1, $2, $3, 'skipped', $4, $5)
-       ON CONFLICT (subscription_id, fact_id, lead) DO NOTHING`,
-      [key.subscriptionId, key.factId, key.lead, now, detail],
-    );
-    return result.rowCount === 1;
+  async markSkipped(key: LedgerKey, now: Date, detail: string, options?: ClaimOptions): Promise<boolean> {
+    return this.#insertUnlessHeld(key, 'skipped', now, detail, options);
   }
 
-  async release(key: LedgerKey): Promise<boolean> {
+  async release(key: LedgerKey, claimedAt: Date): Promise<boolean> {
     checkKey(key);
     const result = await this.#pool.query(
-      `DELETE FROM send_ledger WHERE subscription_id = $1 AND fact_id = $2 AND lead = $3 AND status = 'claimed'`,
-      [key.subscriptionId, key.factId, key.lead],
+      `DELETE FROM send_ledger
+       WHERE subscription_id = $1 AND fact_id = $2 AND lead = $3 AND status = 'claimed' AND updated_at = $4`,
+      [key.subscriptionId, key.factId, key.lead, claimedAt],
     );
     return result.rowCount === 1;
   }
@@ -300,7 +305,7 @@ class PostgresStore implements Store {
   }
 
   async setKnownFactIds(ids: readonly string[]): Promise<void> {
-    await this.setValue(KNOWN_FACT_IDS_KEY, JSON.stringify([...new Set(ids)].sort()));
+    await this.setValue(KNOWN_FACT_IDS_KEY, knownFactIdsValue(ids));
   }
 
   async ping(): Promise<void> {

@@ -1,11 +1,12 @@
 /**
- * Shared row handling of both stores: validating input, turning rows into contract types.
+ * The one row handling of both stores: validating input, turning rows into contract types.
+ * SQLite keeps arrays as JSON text and booleans as 0/1; PostgreSQL has real ones. Both are read here.
  */
 import { LedgerEntry, type LedgerKey } from '../reminders/ledger.ts';
 import { isValidTimeZone } from '../reminders/time.ts';
 import { Subscription } from '../reminders/types.ts';
 import type { FeedbackVote } from '../planwatch.ts';
-import { StoreError, type NewSubscription, type SubscriptionPatch } from './types.ts';
+import { StoreError, type ClaimOptions, type NewSubscription, type SubscriptionPatch } from './types.ts';
 
 /** An instant as the stores keep it: `toISOString()` form. Throws `invalid_input` otherwise. */
 export function toInstant(value: string | Date, what: string): string {
@@ -38,10 +39,32 @@ export function checkPatch(patch: SubscriptionPatch): void {
   if (patch.timeZone !== undefined) checkTimeZone(patch.timeZone);
 }
 
+/**
+ * The instant before which a `claimed` row has expired (`now` − `expiryMs`), in the stores'
+ * `toISOString()` form; null when claims never expire (SQL: `updated_at < NULL` holds for no row).
+ */
+export function claimExpiredBefore(now: Date, options: ClaimOptions = {}): string | null {
+  if (options.expiryMs === undefined) return null;
+  if (!Number.isFinite(options.expiryMs) || options.expiryMs < 0) {
+    throw new StoreError('invalid_input', `store: invalid claim expiryMs ${String(options.expiryMs)}`);
+  }
+  return new Date(now.getTime() - options.expiryMs).toISOString();
+}
+
 /** Validates a ledger key. */
 export function checkKey(key: LedgerKey): void {
   if (!key.subscriptionId || !key.factId || !Number.isInteger(key.lead) || key.lead < -2) {
     throw new StoreError('invalid_input', `store: invalid ledger key ${JSON.stringify(key)}`);
+  }
+}
+
+/** An array column: PostgreSQL's array, or SQLite's JSON text; throws `invalid_row` on bad JSON. */
+function arrayColumn<T>(value: T[] | string, what: string): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    throw new StoreError('invalid_row', `store: ${what} is not JSON: ${JSON.stringify(value)}`, { cause: error });
   }
 }
 
@@ -53,9 +76,11 @@ export interface SubscriptionRow {
   region: string | null;
   program: string | null;
   topic: string | null;
-  lead_days: number[];
+  /** PostgreSQL: INTEGER[]; SQLite: JSON text. */
+  lead_days: number[] | string;
   time_zone: string;
-  active: boolean;
+  /** PostgreSQL: BOOLEAN; SQLite: 0 or 1. */
+  active: boolean | number;
   created_at: string | Date;
 }
 
@@ -65,9 +90,9 @@ export function subscriptionFromRow(row: SubscriptionRow): Subscription {
     id: String(row.id),
     chat: { surface: row.surface, chatId: row.chat_id },
     selector: { region: row.region, program: row.program, topic: row.topic },
-    leadDays: row.lead_days,
+    leadDays: arrayColumn(row.lead_days, `lead_days of subscription ${String(row.id)}`),
     timeZone: row.time_zone,
-    active: row.active,
+    active: typeof row.active === 'number' ? row.active === 1 : row.active,
     createdAt: toInstant(row.created_at, 'created_at'),
   });
   if (!parsed.success) {
@@ -104,7 +129,8 @@ export function ledgerFromRow(row: LedgerRow): LedgerEntry {
 export interface FeedbackRow {
   vote: string;
   question: string;
-  fact_ids: string[];
+  /** PostgreSQL: TEXT[]; SQLite: JSON text. */
+  fact_ids: string[] | string;
   user_id: string;
   surface: string;
   chat_id: string;
@@ -117,14 +143,23 @@ export function feedbackFromRow(row: FeedbackRow): FeedbackVote {
   if (row.surface !== 'telegram' && row.surface !== 'slack' && row.surface !== 'console') {
     throw new StoreError('invalid_row', `store: invalid surface "${row.surface}"`);
   }
+  const factIds = arrayColumn(row.fact_ids, 'fact_ids of a vote');
+  if (!Array.isArray(factIds) || factIds.some((id) => typeof id !== 'string')) {
+    throw new StoreError('invalid_row', 'store: fact_ids of a vote are not strings');
+  }
   return {
     vote: row.vote,
     question: row.question,
-    factIds: row.fact_ids,
+    factIds: factIds as string[],
     user: row.user_id,
     chat: { surface: row.surface, chatId: row.chat_id },
     at: toInstant(row.at, 'at'),
   };
+}
+
+/** The stored form of the known fact ids: a JSON array, sorted, without repeats. */
+export function knownFactIdsValue(ids: readonly string[]): string {
+  return JSON.stringify([...new Set(ids)].sort());
 }
 
 /** Parses the stored known fact ids (a JSON array of strings). */

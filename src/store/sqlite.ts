@@ -1,7 +1,7 @@
 /**
  * The embedded store: one SQLite file (better-sqlite3), WAL mode, a busy timeout so several
- * processes on one machine can share it. The claim is an `INSERT … ON CONFLICT DO NOTHING`
- * on the ledger's unique key, so only one caller wins.
+ * processes on one machine can share it. The claim is one `INSERT … ON CONFLICT` on the ledger's
+ * unique key that only updates an expired claim; SQLite runs writes one at a time, so one caller wins.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,16 +14,21 @@ import {
   checkKey,
   checkNewSubscription,
   checkPatch,
+  claimExpiredBefore,
   feedbackFromRow,
+  knownFactIdsValue,
   ledgerFromRow,
   parseKnownFactIds,
   subscriptionFromRow,
   toInstant,
+  type FeedbackRow,
   type LedgerRow,
+  type SubscriptionRow,
 } from './rows.ts';
 import {
   KNOWN_FACT_IDS_KEY,
   StoreError,
+  type ClaimOptions,
   type LedgerFilter,
   type NewSubscription,
   type Store,
@@ -37,33 +42,6 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Migrations to apply (tests only). Default: the shipped list. */
   migrations?: readonly Migration[];
-}
-
-interface RawSubscriptionRow {
-  id: number;
-  surface: string;
-  chat_id: string;
-  region: string | null;
-  program: string | null;
-  topic: string | null;
-  lead_days: string;
-  time_zone: string;
-  active: number;
-  created_at: string;
-}
-
-interface RawFeedbackRow {
-  vote: string;
-  question: string;
-  fact_ids: string;
-  user_id: string;
-  surface: string;
-  chat_id: string;
-  at: string;
-}
-
-function fromRaw(row: RawSubscriptionRow): Subscription {
-  return subscriptionFromRow({ ...row, lead_days: JSON.parse(row.lead_days) as number[], active: row.active === 1 });
 }
 
 /** Applies pending migrations in one immediate transaction; refuses a database newer than this code. */
@@ -134,8 +112,8 @@ class SqliteStore implements Store {
 
   async getSubscription(id: string): Promise<Subscription | undefined> {
     if (!/^\d+$/.test(id)) return undefined;
-    const row = this.#db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(Number(id)) as RawSubscriptionRow | undefined;
-    return row ? fromRaw(row) : undefined;
+    const row = this.#db.prepare('SELECT * FROM subscriptions WHERE id = ?').get(Number(id)) as SubscriptionRow | undefined;
+    return row ? subscriptionFromRow(row) : undefined;
   }
 
   async listSubscriptions(filter: SubscriptionFilter = {}): Promise<Subscription[]> {
@@ -150,7 +128,7 @@ class SqliteStore implements Store {
       params.push(filter.active ? 1 : 0);
     }
     const sql = `SELECT * FROM subscriptions${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-    return (this.#db.prepare(sql).all(...params) as RawSubscriptionRow[]).map(fromRaw);
+    return (this.#db.prepare(sql).all(...params) as SubscriptionRow[]).map(subscriptionFromRow);
   }
 
   async updateSubscription(id: string, patch: SubscriptionPatch): Promise<Subscription | undefined> {
@@ -185,16 +163,28 @@ class SqliteStore implements Store {
       .run(chat.surface, chat.chatId).changes;
   }
 
-  async claim(key: LedgerKey, now: Date): Promise<boolean> {
+  /**
+   * Inserts the key's row with `status`, or overwrites a claim older than `options.expiryMs`;
+   * true when this call wrote. Instants are `toISOString()` text, so text order is time order.
+   */
+  #insertUnlessHeld(key: LedgerKey, status: 'claimed' | 'skipped', now: Date, detail: string | null, options?: ClaimOptions): boolean {
     checkKey(key);
-    const result = this.#db
-      .prepare(
-        `INSERT INTO send_ledger (subscription_id, fact_id, lead, status, updated_at, detail)
-         VALUES (?, ?, ?, 'claimed', ?, NULL)
-         ON CONFLICT (subscription_id, fact_id, lead) DO NOTHING`,
-      )
-      .run(key.subscriptionId, key.factId, key.lead, toInstant(now, 'now'));
-    return result.changes === 1;
+    return (
+      this.#db
+        .prepare(
+          `INSERT INTO send_ledger (subscription_id, fact_id, lead, status, updated_at, detail)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (subscription_id, fact_id, lead) DO UPDATE
+             SET status = excluded.status, updated_at = excluded.updated_at, detail = excluded.detail
+             WHERE send_ledger.status = 'claimed' AND send_ledger.updated_at < ?`,
+        )
+        .run(key.subscriptionId, key.factId, key.lead, status, toInstant(now, 'now'), detail, claimExpiredBefore(now, options))
+        .changes === 1
+    );
+  }
+
+  async claim(key: LedgerKey, now: Date, options?: ClaimOptions): Promise<boolean> {
+    return this.#insertUnlessHeld(key, 'claimed', now, null, options);
   }
 
   async markSent(key: LedgerKey, now: Date): Promise<void> {
@@ -215,25 +205,19 @@ class SqliteStore implements Store {
       .run(key.subscriptionId, key.factId, key.lead, toInstant(now, 'now'), detail);
   }
 
-  async markSkipped(key: LedgerKey, now: Date, detail: string): Promise<boolean> {
+  async markSkipped(key: LedgerKey, now: Date, detail: string, options?: ClaimOptions): Promise<boolean> {
+    return this.#insertUnlessHeld(key, 'skipped', now, detail, options);
+  }
+
+  async release(key: LedgerKey, claimedAt: Date): Promise<boolean> {
     checkKey(key);
     return (
       this.#db
         .prepare(
-          `INSERT INTO send_ledger (subscription_id, fact_id, lead, status, updated_at, detail)
-           VALUES (?, ?, ?, 'skipped', ?, ?)
-           ON CONFLICT (subscription_id, fact_id, lead) DO NOTHING`,
+          `DELETE FROM send_ledger
+           WHERE subscription_id = ? AND fact_id = ? AND lead = ? AND status = 'claimed' AND updated_at = ?`,
         )
-        .run(key.subscriptionId, key.factId, key.lead, toInstant(now, 'now'), detail).changes === 1
-    );
-  }
-
-  async release(key: LedgerKey): Promise<boolean> {
-    checkKey(key);
-    return (
-      this.#db
-        .prepare(`DELETE FROM send_ledger WHERE subscription_id = ? AND fact_id = ? AND lead = ? AND status = 'claimed'`)
-        .run(key.subscriptionId, key.factId, key.lead).changes === 1
+        .run(key.subscriptionId, key.factId, key.lead, toInstant(claimedAt, 'claimedAt')).changes === 1
     );
   }
 
@@ -261,9 +245,7 @@ class SqliteStore implements Store {
   }
 
   async listFeedback(): Promise<FeedbackVote[]> {
-    return (this.#db.prepare('SELECT * FROM feedback ORDER BY at, id').all() as RawFeedbackRow[]).map((r) =>
-      feedbackFromRow({ ...r, fact_ids: JSON.parse(r.fact_ids) as string[] }),
-    );
+    return (this.#db.prepare('SELECT * FROM feedback ORDER BY at, id').all() as FeedbackRow[]).map(feedbackFromRow);
   }
 
   async getValue(key: string): Promise<string | undefined> {
@@ -280,7 +262,7 @@ class SqliteStore implements Store {
   }
 
   async setKnownFactIds(ids: readonly string[]): Promise<void> {
-    await this.setValue(KNOWN_FACT_IDS_KEY, JSON.stringify([...new Set(ids)].sort()));
+    await this.setValue(KNOWN_FACT_IDS_KEY, knownFactIdsValue(ids));
   }
 
   async ping(): Promise<void> {

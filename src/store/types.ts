@@ -36,6 +36,15 @@ export interface LedgerFilter {
   subscriptionIds?: readonly string[];
 }
 
+/** How `claim` and `markSkipped` treat a row some scheduler claimed but never settled. */
+export interface ClaimOptions {
+  /**
+   * A row still `claimed` more than this many ms before `now` is taken over: its scheduler crashed
+   * between claiming and sending. Default: never (a claim stands until released or settled).
+   */
+  expiryMs?: number;
+}
+
 /** Which store implementation. */
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -59,18 +68,25 @@ export interface Store {
   deactivateChat(chat: ChatRef): Promise<number>;
 
   /**
-   * Claims a send: inserts the ledger row as `claimed` unless the key exists. Exactly one of any
-   * number of concurrent callers (processes included) gets true.
+   * Claims a send: inserts the ledger row as `claimed` (stamped `now`) unless the key has a row, or
+   * takes over an expired claim (see `ClaimOptions`). Exactly one of any number of concurrent
+   * callers (processes included) gets true.
    */
-  claim(key: LedgerKey, now: Date): Promise<boolean>;
+  claim(key: LedgerKey, now: Date, options?: ClaimOptions): Promise<boolean>;
   /** Marks a claimed key delivered. */
   markSent(key: LedgerKey, now: Date): Promise<void>;
   /** Marks a key failed for good (blocked chat); inserts the row when missing. */
   markFailed(key: LedgerKey, now: Date, detail: string): Promise<void>;
-  /** Records a key as skipped unless it already has a row; true when this call recorded it. */
-  markSkipped(key: LedgerKey, now: Date, detail: string): Promise<boolean>;
-  /** Deletes a still-`claimed` row so the send is retried; true when a claim was released. */
-  release(key: LedgerKey): Promise<boolean>;
+  /**
+   * Records a key as skipped unless it has a row (an expired claim, see `ClaimOptions`, counts as
+   * none); true when this call recorded it.
+   */
+  markSkipped(key: LedgerKey, now: Date, detail: string, options?: ClaimOptions): Promise<boolean>;
+  /**
+   * Deletes the claim stamped `claimedAt` so the send is retried; false when the row is settled or
+   * another scheduler has since taken the claim over (its send must not be undone).
+   */
+  release(key: LedgerKey, claimedAt: Date): Promise<boolean>;
   getLedgerEntry(key: LedgerKey): Promise<LedgerEntry | undefined>;
   listLedger(filter?: LedgerFilter): Promise<LedgerEntry[]>;
 

@@ -118,6 +118,31 @@ describe('command flows', () => {
   });
 });
 
+describe('the deployment\'s default time zone and leads (deps.defaults)', () => {
+  const chat: ChatRef = { surface: 'telegram', chatId: '42' };
+  const now = new Date('2023-12-01T04:00:00Z');
+  const defaults = { timeZone: 'Europe/Berlin', leadDays: [14, 1] };
+
+  it.each([
+    ['/subscribe without --tz or --lead takes them', '河南', 'Europe/Berlin', [14, 1]],
+    ['/subscribe --tz still wins', '河南 --tz Asia/Tokyo', 'Asia/Tokyo', [14, 1]],
+    ['/subscribe --lead still wins', '河南 --lead 3', 'Europe/Berlin', [3]],
+  ])('%s', async (_name, args, timeZone, leadDays) => {
+    const store = openSqliteStore(':memory:');
+    const reply = await runSubscribe({ store, vocab, defaults }, chat, args, now);
+    expect(reply.text).toContain(`${timeZone} 时间 09:00 发送`);
+    expect((await store.listSubscriptions({ chat }))[0]).toMatchObject({ timeZone, leadDays });
+    await store.close();
+  });
+
+  it('"remind me" under an answer takes them too', async () => {
+    const store = openSqliteStore(':memory:');
+    await runSubscribeToFact({ store, vocab, defaults }, chat, henan5g, now);
+    expect((await store.listSubscriptions({ chat }))[0]).toMatchObject({ timeZone: 'Europe/Berlin', leadDays: [14, 1] });
+    await store.close();
+  });
+});
+
 describe('runSubscribeToFact', () => {
   it('subscribes the chat to the fact\'s region once', async () => {
     const store = openSqliteStore(':memory:');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findTimes, isoDate } from '../../src/extract/time.ts';
 import { dueReminders, findActuals, type DuePlan } from '../../src/reminders/due.ts';
 import type { LedgerEntry, LedgerStatus } from '../../src/reminders/ledger.ts';
 import { createFactMatcher } from '../../src/reminders/match.ts';
@@ -11,9 +12,9 @@ const matches = createFactMatcher();
 const region = (r: string) => ({ region: r, program: null, topic: null });
 const henanSub = subscription({ id: '1', selector: region('河南') });
 
-function entry(key: string, status: LedgerStatus = 'sent'): LedgerEntry {
+function entry(key: string, status: LedgerStatus = 'sent', updatedAt = '2023-01-01T00:00:00.000Z'): LedgerEntry {
   const [subscriptionId, factId, lead] = key.split('/');
-  return { subscriptionId: subscriptionId!, factId: factId!, lead: Number(lead), status, updatedAt: '2023-01-01T00:00:00.000Z', detail: null };
+  return { subscriptionId: subscriptionId!, factId: factId!, lead: Number(lead), status, updatedAt, detail: null };
 }
 
 /** `sub/fact/lead` of each due send, and `sub/fact/lead:reason` of each skip. */
@@ -97,7 +98,24 @@ const cases: Case[] = [
   },
   // The ledger decides: restarts and clocks going backwards do not resend.
   { name: 'already sent: not due again', ledger: sentBefore30, now: '2023-12-01T01:30:00Z', due: [] },
-  { name: 'claimed by another scheduler: not due', ledger: [entry(`1/${hn}/30`, 'claimed')], now: '2023-12-01T01:00:00Z', due: [] },
+  // A claim holds its key for 10 minutes; then its scheduler is presumed crashed between claim and send.
+  { name: 'claimed by another scheduler (in flight): not due', ledger: [entry(`1/${hn}/30`, 'claimed', '2023-12-01T01:00:00Z')], now: '2023-12-01T01:05:00Z', due: [] },
+  { name: 'claimed exactly 10 min ago: still held', ledger: [entry(`1/${hn}/30`, 'claimed', '2023-12-01T01:00:00Z')], now: '2023-12-01T01:10:00Z', due: [] },
+  { name: 'claimed 10 min 1 s ago, never sent: due again', ledger: [entry(`1/${hn}/30`, 'claimed', '2023-12-01T01:00:00Z')], now: '2023-12-01T01:10:01Z', due: [`1/${hn}/30`] },
+  {
+    name: 'claimed, never sent, and now past the catch-up window: skipped',
+    ledger: [entry(`1/${hn}/30`, 'claimed', '2023-12-01T01:00:00Z')], now: '2023-12-02T01:01:00Z', due: [], skip: [`1/${hn}/30:missed`],
+  },
+  { name: 'a claim stamped an hour ahead (the clock went back): held', ledger: [entry(`1/${hn}/30`, 'claimed', '2023-12-01T02:00:00Z')], now: '2023-12-01T01:00:00Z', due: [] },
+  {
+    name: 'an expired claim no longer speaks for its chat: one message, from the first subscription',
+    subs: [
+      subscription({ id: '1', selector: region('河南'), chat: { surface: 'telegram', chatId: '42' } }),
+      subscription({ id: '2', selector: { region: null, program: null, topic: '5G' }, chat: { surface: 'telegram', chatId: '42' } }),
+    ],
+    facts: [henan5g], ledger: [entry(`2/${hn}/30`, 'claimed', '2023-12-01T01:00:00Z')], now: '2023-12-01T01:30:00Z',
+    due: [`1/${hn}/30`], skip: [`2/${hn}/30:duplicate`],
+  },
   { name: 'skipped earlier: never due', ledger: [entry(`1/${hn}/30`, 'skipped')], now: '2023-12-01T02:00:00Z', due: [] },
   { name: 'clock back one hour after the send (02:00Z → 01:00Z)', ledger: sentBefore30, now: '2023-12-01T01:00:00Z', due: [] },
   { name: 'clock back one hour before the fire time', ledger: sentBefore30, now: '2023-12-01T00:30:00Z', due: [] },
@@ -200,5 +218,40 @@ describe('deadlines in the far future are not due', () => {
     const subs = [subscription({ id: '1', selector: region('北京') })];
     expect(dueReminders({ subscriptions: subs, facts: [beijingData], ledger: [], now: new Date('2023-12-01T01:00:00Z'), matches }))
       .toEqual({ due: [], skip: [] });
+  });
+});
+
+describe('deadlines as plans write them: 年底, 一季度, 十四五', () => {
+  const at = (day: string) => `${day}T01:00:00.000Z`; // 09:00 in Asia/Shanghai
+
+  /** The plan at `now` when every lead of `f` but `lead` is already in the ledger. */
+  function onlyLead(f: typeof henan5g, leads: number[], lead: number, now: Date): DuePlan {
+    const sub = subscription({ id: '1', selector: region(f.region), leadDays: leads });
+    const others = [...leads, -1].filter((l) => l !== lead).map((l) => entry(`1/${f.id}/${l}`));
+    return dueReminders({ subscriptions: [sub], facts: [f], ledger: others, now, matches });
+  }
+
+  // The extractor turns the phrase into the deadline; each lead then fires at 09:00 local on its day,
+  // and the follow-up at 09:00 the day after.
+  it.each([
+    ['到2023年年底', 2023, [30, 7, 0], '2023-12-31', ['2023-12-01', '2023-12-24', '2023-12-31', '2024-01-01']],
+    ['一季度', 2023, [30, 7, 0], '2023-03-31', ['2023-03-01', '2023-03-24', '2023-03-31', '2023-04-01']],
+    ['到“十四五”末', 2021, [30, 7, 0], '2025-12-31', ['2025-12-01', '2025-12-24', '2025-12-31', '2026-01-01']],
+    ['2024年一季度 (leap year, 90 days)', 2023, [90], '2024-03-31', ['2024-01-01', '2024-04-01']],
+    ['一季度 (not a leap year, 90 days)', 2023, [90], '2023-03-31', ['2022-12-31', '2023-04-01']],
+  ])('%s, document of %i, leads %j → %s', (phrase, docYear, leads, deadline, days) => {
+    const [time] = findTimes(phrase.replace(/ \(.*\)$/, ''), docYear);
+    expect(time).toBeDefined();
+    expect(isoDate(time!.year ?? docYear, time!.monthDay)).toBe(deadline);
+    const f = { ...henan5g, deadline };
+    for (const [i, lead] of [...leads, -1].entries()) {
+      const fire = new Date(at(days[i]!));
+      expect(onlyLead(f, leads, lead, new Date(fire.getTime() - 1000)).due).toEqual([]);
+      const [due, ...more] = onlyLead(f, leads, lead, fire).due;
+      expect(more).toEqual([]);
+      expect({ lead: due?.key.lead, fireAt: due?.fireAt, kind: due?.kind }).toEqual({
+        lead, fireAt: fire.toISOString(), kind: lead === -1 ? 'followup' : 'reminder',
+      });
+    }
   });
 });

@@ -3,7 +3,7 @@
  */
 import { Fact } from '../../src/knowledge/schema.ts';
 import type { Answer } from '../../src/answer/types.ts';
-import { DeliveryError, type ChatRef, type Notifier, type Subscription, type Surface } from '../../src/reminders/types.ts';
+import { DeliveryError, type ChatRef, type DeliveryFailure, type Notifier, type Subscription, type Surface } from '../../src/reminders/types.ts';
 
 type FactInput = Partial<Fact> & Pick<Fact, 'id' | 'region' | 'metric' | 'value'>;
 
@@ -107,6 +107,13 @@ export interface Delivery {
   message: Answer;
 }
 
+/** What a platform says for each kind of refusal. */
+const failureMessages: Record<DeliveryFailure, string> = {
+  blocked: 'Forbidden: bot was blocked by the user',
+  permanent: "Bad Request: can't parse entities",
+  transient: 'Bad Gateway',
+};
+
 /**
  * A real Notifier that records what it delivers. `failNext(chatId, failure)` makes the next
  * send to that chat throw a DeliveryError of that kind.
@@ -114,11 +121,11 @@ export interface Delivery {
 export class RecordingNotifier implements Notifier {
   readonly deliveries: Delivery[] = [];
   readonly attempts: Delivery[] = [];
-  readonly #failures = new Map<string, Array<'blocked' | 'transient' | 'crash'>>();
+  readonly #failures = new Map<string, Array<DeliveryFailure | 'crash'>>();
 
   constructor(readonly surface: Surface = 'telegram') {}
 
-  failNext(chatId: string, failure: 'blocked' | 'transient' | 'crash', times = 1): void {
+  failNext(chatId: string, failure: DeliveryFailure | 'crash', times = 1): void {
     const queue = this.#failures.get(chatId) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.#failures.set(chatId, queue);
@@ -130,7 +137,7 @@ export class RecordingNotifier implements Notifier {
     await new Promise((resolve) => setImmediate(resolve));
     const failure = this.#failures.get(chat.chatId)?.shift();
     if (failure === 'crash') throw new Error('socket hang up');
-    if (failure) throw new DeliveryError(failure, chat, failure === 'blocked' ? 'Forbidden: bot was blocked by the user' : 'Bad Gateway');
+    if (failure) throw new DeliveryError(failure, chat, failureMessages[failure]);
     this.deliveries.push({ chat, message });
   }
 

@@ -67,6 +67,6 @@ describe('formatFigure', () => {
     [null, '415X', '415X'],
     ['增长', '增长10%', '增长10%'],
   ])('%s + %s = %s', (comparator, value, expected) => {
-    expect(formatFigure({ comparator, value })).toBe(expected);
+    expect(formatFigure({ kind: 'target', comparator, value })).toBe(expected);
   });
 });

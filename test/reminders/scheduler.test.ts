@@ -59,6 +59,27 @@ describe('tick', () => {
     expect(telegram.deliveries).toHaveLength(1);
   });
 
+  it('a crash between claim and send: the claim expires after 10 minutes and the reminder goes out once', async () => {
+    const sub = await subscribe(alice, '河南');
+    const key = { subscriptionId: sub.id, factId: henan5g.id, lead: 30 };
+    expect(await store.claim(key, thirtyDaysBefore)).toBe(true); // the crashed scheduler's claim
+    const telegram = new RecordingNotifier('telegram');
+    const scheduler = createScheduler({ store, facts: () => allFacts, notifiers: [telegram], matches });
+    expect((await scheduler.tick(plusMinutes(thirtyDaysBefore, 10))).sent).toEqual([]);
+    expect((await scheduler.tick(plusMinutes(thirtyDaysBefore, 11))).sent.map((s) => s.keys)).toEqual([[key]]);
+    expect((await scheduler.tick(plusMinutes(thirtyDaysBefore, 30))).sent).toEqual([]);
+    expect(telegram.to(alice.chatId)).toHaveLength(1);
+    expect(await store.getLedgerEntry(key)).toMatchObject({ status: 'sent', updatedAt: plusMinutes(thirtyDaysBefore, 11).toISOString() });
+  });
+
+  it('the claim expiry is a due option', async () => {
+    const sub = await subscribe(alice, '河南');
+    await store.claim({ subscriptionId: sub.id, factId: henan5g.id, lead: 30 }, thirtyDaysBefore);
+    const telegram = new RecordingNotifier('telegram');
+    const scheduler = createScheduler({ store, facts: () => allFacts, notifiers: [telegram], matches, due: { claimExpiryMs: 60_000 } });
+    expect((await scheduler.tick(plusMinutes(thirtyDaysBefore, 2))).sent).toHaveLength(1);
+  });
+
   it('routes each chat to the notifier of its surface', async () => {
     await subscribe(alice, '河南');
     await subscribe(team, '河南');
@@ -89,6 +110,23 @@ describe('tick', () => {
     const next = await scheduler.tick(plusMinutes(thirtyDaysBefore, 1));
     expect(next.sent).toEqual([]);
     expect(telegram.to(alice.chatId)).toHaveLength(0);
+  });
+
+  it('permanent (the platform refused this message): recorded failed, not retried, the chat stays subscribed', async () => {
+    const sub = await subscribe(alice, '河南');
+    const telegram = new RecordingNotifier('telegram');
+    telegram.failNext(alice.chatId, 'permanent');
+    const scheduler = createScheduler({ store, facts: () => allFacts, notifiers: [telegram], matches });
+    const first = await scheduler.tick(thirtyDaysBefore);
+    expect(first.failed.map((f) => f.failure)).toEqual(['permanent']);
+    expect(first.deactivated).toEqual([]);
+    const key = { subscriptionId: sub.id, factId: henan5g.id, lead: 30 };
+    expect(await store.getLedgerEntry(key)).toMatchObject({ status: 'failed', detail: "Bad Request: can't parse entities" });
+    expect((await scheduler.tick(plusMinutes(thirtyDaysBefore, 11))).sent).toEqual([]);
+    expect(telegram.attempts).toHaveLength(1);
+    expect((await store.getSubscription(sub.id))?.active).toBe(true);
+    // The next lead still goes out.
+    expect((await scheduler.tick(new Date('2023-12-24T01:00:00Z'))).sent.map((s) => s.keys[0]!.lead)).toEqual([7]);
   });
 
   it.each(['transient', 'crash'] as const)('%s error: retried next tick, delivered once overall', async (failure) => {

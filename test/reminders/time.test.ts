@@ -57,14 +57,14 @@ describe('the server TZ does not matter', () => {
   const probe = fileURLToPath(new URL('./tz-probe.ts', import.meta.url));
   const root = fileURLToPath(new URL('../..', import.meta.url));
 
-  it.each(['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'])(
+  it.each(['America/New_York', 'America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'])(
     'with TZ=%s a 09:00 Asia/Shanghai reminder fires at 01:00Z',
     async (tz) => {
       const { stdout } = await run(process.execPath, ['--import', 'tsx', probe], { cwd: root, env: { ...process.env, TZ: tz } });
       const out = JSON.parse(stdout) as { tz: string; offsetMinutes: number; fire: string; dueAt0059: string[]; dueAt0100: string[] };
       expect(out.tz).toBe(tz);
-      // The child really runs in that zone (LA is behind UTC, Kiritimati 14 h ahead)…
-      expect(out.offsetMinutes).toBe({ 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840, UTC: 0 }[tz]);
+      // The child really runs in that zone (New York and LA behind UTC, Kiritimati 14 h ahead)…
+      expect(out.offsetMinutes).toBe({ 'America/New_York': 300, 'America/Los_Angeles': 480, 'Pacific/Kiritimati': -840, UTC: 0 }[tz]);
       // …and the reminder still fires at 01:00Z.
       expect(out.fire).toBe('2023-12-01T01:00:00.000Z');
       expect(out.dueAt0059).toEqual([]);

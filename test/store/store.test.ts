@@ -124,17 +124,75 @@ describe.each(backends)('store: $name', (backend) => {
       const later = new Date(t0.getTime() + 1000);
       await store.markSent(key('1'), later);
       expect(await store.getLedgerEntry(key('1'))).toMatchObject({ status: 'sent', updatedAt: later.toISOString() });
-      expect(await store.release(key('1'))).toBe(false);
+      expect(await store.release(key('1'), t0)).toBe(false);
       expect(await store.claim(key('1'), later)).toBe(false);
     });
 
     it('releases a failed claim so it can be claimed again, once', async () => {
       await store.claim(key('1'), t0);
-      expect(await store.release(key('1'))).toBe(true);
+      expect(await store.release(key('1'), t0)).toBe(true);
       expect(await store.getLedgerEntry(key('1'))).toBeUndefined();
-      expect(await store.release(key('1'))).toBe(false);
+      expect(await store.release(key('1'), t0)).toBe(false);
       const again = await Promise.all([store.claim(key('1'), t0), store.claim(key('1'), t0)]);
       expect(again.filter(Boolean)).toHaveLength(1);
+    });
+
+    describe('a claim never settled (crash between claim and send)', () => {
+      const expiry = { expiryMs: 10 * 60_000 };
+      const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+
+      it.each([
+        ['without an expiry it stands for good', at(60 * 24 * 365), undefined, false],
+        ['it holds for the expiry', at(10), expiry, false],
+        ['it is taken over once older than the expiry', at(10.001), expiry, true],
+        ['a clock gone back does not expire it', at(-60), expiry, false],
+      ])('%s', async (_name, now, options, won) => {
+        expect(await store.claim(key('1'), t0)).toBe(true);
+        expect(await store.claim(key('1'), now, options)).toBe(won);
+        const stamp = won ? now : t0;
+        expect(await store.getLedgerEntry(key('1'))).toEqual({ ...key('1'), status: 'claimed', updatedAt: stamp.toISOString(), detail: null });
+      });
+
+      const settle = {
+        sent: async () => (await store.claim(key('1'), t0)) && store.markSent(key('1'), t0),
+        failed: () => store.markFailed(key('1'), t0, 'blocked'),
+        skipped: () => store.markSkipped(key('1'), t0, 'missed'),
+      };
+
+      it.each(['sent', 'failed', 'skipped'] as const)('a %s row is never taken over, however old', async (status) => {
+        await settle[status]();
+        expect(await store.claim(key('1'), at(60 * 24), expiry)).toBe(false);
+        expect(await store.markSkipped(key('1'), at(60 * 24), 'missed', expiry)).toBe(false);
+        expect(await store.getLedgerEntry(key('1'))).toMatchObject({ status, updatedAt: t0.toISOString() });
+      });
+
+      it('an expired claim may be recorded as skipped instead (missed by more than the catch-up window)', async () => {
+        await store.claim(key('1'), t0);
+        expect(await store.markSkipped(key('1'), at(5), 'missed', expiry)).toBe(false);
+        expect(await store.markSkipped(key('1'), at(60 * 25), 'missed', expiry)).toBe(true);
+        expect(await store.getLedgerEntry(key('1'))).toMatchObject({ status: 'skipped', detail: 'missed', updatedAt: at(60 * 25).toISOString() });
+      });
+
+      it('of many concurrent take-overs, across connections, exactly one wins', async () => {
+        await store.claim(key('1'), t0);
+        const other = await openAnother();
+        const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? other : store).claim(key('1'), at(11), expiry)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        // Still one row: the key stays unique.
+        expect((await store.listLedger()).filter((e) => e.factId === henan5g.id)).toHaveLength(1);
+      });
+
+      it('the crashed scheduler cannot release the claim another has taken over', async () => {
+        await store.claim(key('1'), t0);
+        await store.claim(key('1'), at(11), expiry);
+        expect(await store.release(key('1'), t0)).toBe(false);
+        expect(await store.getLedgerEntry(key('1'))).toMatchObject({ status: 'claimed', updatedAt: at(11).toISOString() });
+        expect(await store.release(key('1'), at(11))).toBe(true);
+      });
+
+      it('refuses a negative expiry', async () => {
+        await expect(store.claim(key('1'), t0, { expiryMs: -1 })).rejects.toMatchObject({ code: 'invalid_input' });
+      });
     });
 
     it('marks failed (insert or update) and skipped (only when absent)', async () => {
@@ -247,6 +305,34 @@ describe.each(backends)('store: $name', (backend) => {
       // And once more from both: nothing new.
       const [again1, again2] = await Promise.all([a.tick(now), b.tick(now)]);
       expect(again1.sent.length + again2.sent.length).toBe(0);
+    });
+
+    it('a claim left by a crashed scheduler is sent once by two concurrent ticks after it expires', async () => {
+      await seedSubscriptions(store, 3);
+      const now = new Date('2023-12-01T04:00:00Z');
+      const matches = createFactMatcher();
+      // The crashed scheduler claimed every due key, then died before sending any.
+      const crashed = await createScheduler({ store, facts: () => allFacts, notifiers: [], matches }).tick(now, { dryRun: true });
+      for (const send of crashed.sent) for (const k of send.keys) expect(await store.claim(k, now)).toBe(true);
+      expect(crashed.sent).toHaveLength(6);
+
+      const other = await openAnother();
+      const left = new RecordingNotifier();
+      const right = new RecordingNotifier();
+      const a = createScheduler({ store, facts: () => allFacts, notifiers: [left], matches });
+      const b = createScheduler({ store: other, facts: () => allFacts, notifiers: [right], matches });
+      const tickBoth = async (at: Date) => {
+        const [ra, rb] = await Promise.all([a.tick(at), b.tick(at)]);
+        return ra.sent.length + rb.sent.length;
+      };
+      expect(await tickBoth(new Date(now.getTime() + 10 * 60_000))).toBe(0); // the claims still hold
+      expect(await tickBoth(new Date(now.getTime() + 11 * 60_000))).toBe(6);
+      expect(await tickBoth(new Date(now.getTime() + 30 * 60_000))).toBe(0);
+      const keys = [...left.deliveries, ...right.deliveries].map((d) => `${d.chat.chatId}/${d.message.facts[0]?.id}`);
+      expect(keys.sort()).toEqual(crashed.sent.map((c) => `${c.chat.chatId}/${c.message.facts[0]?.id}`).sort());
+      const ledger = await store.listLedger();
+      expect(ledger.filter((e) => e.status === 'sent')).toHaveLength(6);
+      expect(ledger.filter((e) => e.status === 'claimed')).toEqual([]);
     });
 
     it('a restart (reopened store, new scheduler) does not resend', async () => {
