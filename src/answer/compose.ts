@@ -158,6 +158,27 @@ function credit(k: KeyWord, text: string): number {
   return Math.min(sum, k.word.length - 1);
 }
 
+/** Whether some fact of `hits` holds `w` in its words or sentence. */
+function anyHolds(base: FactBase, hits: FactHitScore[], w: string): boolean {
+  return hits.some((h) => {
+    const t = factText(base, h.fact);
+    return t.own.includes(w) || t.quote.includes(w);
+  });
+}
+
+/**
+ * The question's words (two characters or more) that no fact holds, whole or piece by piece: 房地产 when the
+ * knowledge base has only 制造业投资. Looked up in `hits` (the question's region) and then in the whole fact base, so
+ * a word that is merely not used in the region's sentences (建设, 标准) does not count.
+ */
+function absentWords(base: FactBase, words: KeyWord[], hits: FactHitScore[], query: string): string[] {
+  const missing = (pool: FactHitScore[]) => (k: KeyWord) => !anyHolds(base, pool, k.word) && (k.parts.length === 0 || !k.parts.every((p) => anyHolds(base, pool, p)));
+  const inRegion = words.filter((k) => k.word.length >= 2).filter(missing(hits));
+  if (inRegion.length === 0) return [];
+  const everywhere = base.index.search(query, {}, 300);
+  return inRegion.filter(missing(everywhere)).map((k) => k.word);
+}
+
 /**
  * How much of the question a fact covers, 0..1, weighted by word length: what is in the fact's own words
  * (metric, comparator, program) counts fully, what is only in its quote counts half.
@@ -254,11 +275,18 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
   }
 
   // One figure (or a deadline): filter by region, year and kind inside the search, then rank.
+  const what = [asked.join('、'), parsed.years.join('、'), parsed.terms.join('')].filter(Boolean).join(' ');
+  const anyYear = rank(base, parsed, query, base.index.search(query, { regions: asked, kinds }, 100));
+  // 房地产投资 where the knowledge base only has 制造业投资: a word no fact has is not in the knowledge base, however
+  // much of the rest matches. (A deadline's event words, 完全建成, may have no fact.)
+  if (parsed.intent !== 'deadline' && absentWords(base, keyWords(base.index.tokens(query)), anyYear, query).length > 0) {
+    return refusal(question, lang, t.noFacts(what), anyYear.slice(0, 3).map((h) => h.fact));
+  }
   let notes: string[] = [];
   let hits = rank(base, parsed, query, base.index.search(query, { regions: asked, years: parsed.years, kinds }));
   if (parsed.years.length > 0 && !hits.some((h) => h.coverage >= MIN_COVERAGE)) {
-    const anyYear = rank(base, parsed, query, base.index.search(query, { regions: asked, kinds }));
     const good = anyYear.filter((h) => h.coverage >= MIN_COVERAGE);
+    if (good.length === 0) return refusal(question, lang, t.noFacts(what), anyYear.slice(0, 3).map((h) => h.fact));
     const latest = Math.max(...good.map((h) => h.fact.year ?? 0));
     const askedYear = Math.max(...parsed.years);
     const where = asked.map((r) => regionLabel(base, r, lang)).join('、') || (lang === 'en' ? 'this question' : '');
@@ -277,7 +305,6 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
   // A deadline question names an event (完全建成) that no figure states: the plan's figures answer it.
   const needed = parsed.intent === 'deadline' ? MIN_COVERAGE / 2 : MIN_COVERAGE;
   if (!best || best.coverage < needed || (parsed.intent === 'deadline' && !best.fact.deadline)) {
-    const what = [asked.join('、'), parsed.years.join('、'), parsed.terms.join('')].filter(Boolean).join(' ');
     return refusal(question, lang, t.noFacts(what), hits.slice(0, 3).map((h) => h.fact));
   }
   const sources = new SourceList();

@@ -41,7 +41,7 @@ export interface RawFact {
   definition: string | null;
   /** Found in a heading (headlines repeat the body; the body's wording wins). */
   heading: boolean;
-  citation: { document: string; title: string; date: string; url: string | null; quote: string; offset: number };
+  citation: { document: string; title: string; date: string; url: string | null; quote: string; offset: number; context?: string };
 }
 
 const ACTUAL_MARKERS = /截至|截止|已经|已累计|已建成|已有|已达|已完成|已实现|首次突破|首次|实现了|完成了|共有|现有|拥有|同比增长|比上年|较上年|交出|获评|位居|连续\d+年|达到了|取得/;
@@ -103,6 +103,7 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
   let heading: Context = { region: null, year: null };
   let article: Context = { region: null, year: null };
   let previousWasHeading = true;
+  let section: string | null = null;
 
   /** The first region named by the body paragraph right after the headings at `pi`. */
   const bodyMention = (pi: number): RegionMention | null => {
@@ -128,6 +129,7 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
       };
     }
     previousWasHeading = para.heading;
+    if (para.heading) section = para.text.slice(0, 80);
 
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
@@ -137,6 +139,7 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
         priorTimes: contextTimes(para.text.slice(0, sentence.start), pubYear),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
+        section: para.heading ? null : section,
       };
       out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
@@ -151,7 +154,7 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
           kind: 'program', region, city: null, metric: program.metric, value: program.name, comparator: null, hedge: null,
           number: null, numberMax: null, unit: null, year, deadline: null, definition: program.definition,
           heading: para.heading,
-          citation: citation(doc, para.start + program.quoteStart, program.quote),
+          citation: citation(doc, para.start + program.quoteStart, program.quote, searchContext(ctx, program.quote)),
         });
       }
     }
@@ -159,8 +162,18 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
   return out;
 }
 
-function citation(doc: ExtractInput, offset: number, quote: string): RawFact['citation'] {
-  return { document: doc.meta.id, title: doc.meta.title, date: doc.meta.date, url: doc.meta.url, quote, offset };
+function citation(doc: ExtractInput, offset: number, quote: string, context: string | null): RawFact['citation'] {
+  const c: RawFact['citation'] = { document: doc.meta.id, title: doc.meta.title, date: doc.meta.date, url: doc.meta.url, quote, offset };
+  return context === null ? c : { ...c, context };
+}
+
+/**
+ * What a search should see around a quote: its heading and whole sentence (数据先行区 in the sentence, 认定标准 in the
+ * heading), or nothing when that adds no word to the quote.
+ */
+function searchContext(ctx: SentenceContext, quote: string): string | null {
+  const context = [ctx.section, ctx.sentence.text].filter((x): x is string => Boolean(x)).join(' ').trim();
+  return context === quote ? null : context;
 }
 
 interface SentenceContext {
@@ -170,6 +183,8 @@ interface SentenceContext {
   priorTimes: TimeMention[];
   fallbackRegion: RegionMention | null;
   fallbackYear: TimeMention | null;
+  /** The heading over the sentence's paragraph (an article's title on a newspaper page), for search context. */
+  section: string | null;
 }
 
 interface DocContext {
@@ -326,7 +341,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       comparator, hedge: kind === 'target' ? hedge : null, number: fig.number, numberMax: fig.numberMax,
       unit: fig.unit || null, year, deadline: kind === 'target' ? isoDate(year, monthDay) : null, definition: null,
       heading: d.heading,
-      citation: citation(doc, quoteOffset, quote),
+      citation: citation(doc, quoteOffset, quote, searchContext(ctx, quote)),
     });
   }
   return out;
