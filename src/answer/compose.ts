@@ -32,6 +32,7 @@ const L = {
     noRegion: (missing: string[], known: string[]) => `知识库中没有${missing.join('、')}的数据；已收录：${known.join('、')}。`,
     noFacts: (what: string) => `知识库中没有找到${what}的相关数据。`,
     noYear: (region: string, year: number, latest: number) => `知识库中没有${region}${year}年的数据，以下是最近的${latest}年数据。`,
+    cityFallback: (city: string, region: string) => `知识库中没有${city}自己的数据，以下是${region}（全省）的数据。`,
     noYearRefuse: (region: string, year: number) => `知识库中没有${region}${year}年的相关数据。`,
     noDefinition: (name: string) => `文件提到了“${name}”，但没有给出它的定义。`,
     definition: '定义', earlier: '较早的定义', deadline: '期限', nearest: '最接近的数据：', list: (n: number) => `共${n}条：`,
@@ -42,6 +43,7 @@ const L = {
     noRegion: (missing: string[], known: string[]) => `Not in the knowledge base: ${missing.join(', ')}. Covered: ${known.join(', ')}.`,
     noFacts: (what: string) => `Not in the knowledge base: ${what}.`,
     noYear: (region: string, year: number, latest: number) => `No ${year} data for ${region}; showing the latest year, ${latest}.`,
+    cityFallback: (city: string, region: string) => `No figures of ${city}'s own; showing ${region}'s (the province's).`,
     noYearRefuse: (region: string, year: number) => `No ${year} data for ${region} in the knowledge base.`,
     noDefinition: (name: string) => `The documents mention “${name}” but do not define it.`,
     definition: 'definition', earlier: 'earlier definition', deadline: 'deadline', nearest: 'Nearest facts:', list: (n: number) => `${n} results:`,
@@ -309,7 +311,11 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
   }
   const sources = new SourceList();
   const n = sources.add(best.fact);
-  const related = hits.slice(1).filter((h) => h.coverage >= MIN_COVERAGE).slice(0, maxFacts - 1);
+  // Related figures are of the answer's own region: another region's would read as the asked one's.
+  const related = hits.slice(1).filter((h) => h.coverage >= MIN_COVERAGE && h.fact.region === best.fact.region).slice(0, maxFacts - 1);
+  // 杭州 asked, 浙江 answered: say that the figure is the province's, not the city's.
+  const city = parsed.cities.find((c) => c.region === best.fact.region);
+  if (city && best.fact.city !== city.city) notes.push(t.cityFallback(city.city, regionLabel(base, best.fact.region, lang)));
   const body: string[] = [];
   if (parsed.intent === 'deadline' && best.fact.deadline) {
     body.push(`${t.deadline}: ${best.fact.deadline}`);
@@ -419,7 +425,7 @@ function defineAnswer(question: string, parsed: ParsedQuestion, base: FactBase, 
     headline = `${regionLabel(base, latest.region, lang)} “${latest.value}”${latest.metric !== latest.value ? ` ${latest.metric}` : ''}${lang === 'en' ? ' — ' : '：'}${latest.definition} [${n}]`;
     for (const f of defined.slice(1)) {
       const m = sources.add(f);
-      body.push(`${t.earlier}（${f.citations[0]!.date}）：${f.definition} [${m}]`);
+      body.push(lang === 'en' ? `${t.earlier} (${f.citations[0]!.date}): ${f.definition} [${m}]` : `${t.earlier}（${f.citations[0]!.date}）：${f.definition} [${m}]`);
     }
   } else {
     const f = programs.sort((a, b) => b.citations[0]!.date.localeCompare(a.citations[0]!.date))[0]!;
