@@ -169,13 +169,14 @@ function anyHolds(base: FactBase, hits: FactHitScore[], w: string): boolean {
 }
 
 /**
- * The question's words (two characters or more) that no fact holds, whole or piece by piece: 房地产 when the
+ * The question's Chinese words (two characters or more) that no fact holds, whole or piece by piece: 房地产 when the
  * knowledge base has only 制造业投资. Looked up in `hits` (the question's region) and then in the whole fact base, so
  * a word that is merely not used in the region's sentences (建设, 标准) does not count.
  */
 function absentWords(base: FactBase, words: KeyWord[], hits: FactHitScore[], query: string): string[] {
   const missing = (pool: FactHitScore[]) => (k: KeyWord) => !anyHolds(base, pool, k.word) && (k.parts.length === 0 || !k.parts.every((p) => anyHolds(base, pool, p)));
-  const inRegion = words.filter((k) => k.word.length >= 2).filter(missing(hits));
+  // Latin words in a Chinese question are chat noise (@here, <@U123>) unless the glossary made them terms.
+  const inRegion = words.filter((k) => k.word.length >= 2 && /[\u3400-\u9fff]/.test(k.word)).filter(missing(hits));
   if (inRegion.length === 0) return [];
   const everywhere = base.index.search(query, {}, 300);
   return inRegion.filter(missing(everywhere)).map((k) => k.word);
