@@ -12,12 +12,17 @@ export interface Span {
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?']);
 const CLOSERS = new Set(['”', '’', '」', '』', ')', '）', '"']);
 
+/** An ASCII ! or ? with a Latin letter or digit right after it is part of a token (<!channel>, a URL's ?a=1), not an end. */
+function insideWord(text: string, i: number): boolean {
+  return (text[i] === '!' || text[i] === '?') && /[A-Za-z0-9]/.test(text[i + 1] ?? '');
+}
+
 /** Sentences of a paragraph, each ending after its final punctuation (and a closing quote). */
 export function splitSentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!SENTENCE_END.has(text[i]!)) continue;
+    if (!SENTENCE_END.has(text[i]!) || insideWord(text, i)) continue;
     let end = i + 1;
     while (end < text.length && CLOSERS.has(text[end]!)) end++;
     if (end - start > 0) out.push({ start, end, text: text.slice(start, end) });
