@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { holdMethod, type Holds } from './holds.ts';
 
 /** One request the fake received. */
 export interface FakeSlackCall {
@@ -60,7 +61,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: FakeSlackCall[] = [];
   const failures = new Map<string, FakeSlackFailure[]>();
   const waiters = new Set<(call: FakeSlackCall) => void>();
-  const holds = new Map<string, { gate: Promise<void>; arrived: () => void }>();
+  const holds: Holds = new Map();
   let ts = 1_700_000_000;
   let responseIds = 0;
 
@@ -185,18 +186,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       failures.set(method, queue);
     },
     hold(method) {
-      let release!: () => void;
-      let arrived!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const came = new Promise<void>((resolve) => (arrived = resolve));
-      holds.set(method, { gate, arrived });
-      return {
-        arrived: came,
-        release() {
-          holds.delete(method);
-          release();
-        },
-      };
+      return holdMethod(holds, method);
     },
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { actionIds } from '../../../adapters/slack/actions.ts';
 import { renderAnswerBlocks } from '../../../adapters/slack/render.ts';
 import { startFakeSlack } from '../../fakes/slack-api.ts';
-import { listeningPort, repoRoot, startMain } from '../../runtime/support/process.ts';
+import { listeningPort, repoEnv, startMain } from '../../runtime/support/process.ts';
 import { createTestPlanwatch, testToday } from '../../support/planwatch.ts';
 import { botToken, buttonOf, createSlackSender, signingSecret } from './harness.ts';
 
@@ -23,18 +23,7 @@ describe('npm start with Slack configured (HTTP mode)', () => {
     const fake = await startFakeSlack();
     const main = startMain(['start'], {
       cwd: work,
-      env: {
-        SLACK_BOT_TOKEN: botToken,
-        SLACK_SIGNING_SECRET: signingSecret,
-        SLACK_API_URL: fake.apiUrl,
-        PORT: '0',
-        PLANWATCH_KNOWLEDGE_DIR: join(repoRoot, 'knowledge'),
-        PLANWATCH_SEEDS_DIR: join(repoRoot, 'seeds'),
-        PLANWATCH_CACHE_DIR: join(work, 'cache'),
-        PLANWATCH_TODAY: testToday,
-        DATABASE_URL: `sqlite:${join(work, 'planwatch.db')}`,
-        LOG_LEVEL: 'info',
-      },
+      env: repoEnv(work, testToday, { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: fake.apiUrl, PORT: '0' }),
     });
     try {
       const port = await listeningPort(main);

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderAnswerHtml, splitMessage } from '../../../adapters/telegram/render.ts';
 import { decodeFactIds } from '../../../adapters/telegram/send.ts';
 import { startFakeTelegram } from '../../fakes/telegram-api.ts';
-import { repoRoot, startMain } from '../../runtime/support/process.ts';
+import { repoEnv, startMain } from '../../runtime/support/process.ts';
 import { createTestPlanwatch, testToday } from '../../support/planwatch.ts';
 import { buttons, callbackQuery, groupChat, privateChat, textMessage, visibleText } from './helpers.ts';
 
@@ -24,16 +24,7 @@ describe('npm start with Telegram configured', () => {
     const fake = await startFakeTelegram({ maxPollMs: 200 });
     const main = startMain(['start'], {
       cwd: work,
-      env: {
-        TELEGRAM_BOT_TOKEN: token,
-        TELEGRAM_API_ROOT: fake.apiRoot,
-        PLANWATCH_KNOWLEDGE_DIR: join(repoRoot, 'knowledge'),
-        PLANWATCH_SEEDS_DIR: join(repoRoot, 'seeds'),
-        PLANWATCH_CACHE_DIR: join(work, 'cache'),
-        PLANWATCH_TODAY: testToday,
-        DATABASE_URL: `sqlite:${join(work, 'planwatch.db')}`,
-        LOG_LEVEL: 'info',
-      },
+      env: repoEnv(work, testToday, { TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: fake.apiRoot }),
     });
     try {
       await main.waitForLine(/telegram: polling/);

@@ -7,13 +7,28 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { connect, createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { holdMethod, type Holds } from '../../fakes/holds.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const mainPath = fileURLToPath(new URL('../../../adapters/main.ts', import.meta.url));
 const tsxLoader = pathToFileURL(fileURLToPath(new URL('../../../node_modules/tsx/dist/loader.mjs', import.meta.url))).href;
 
 /** A started `adapters/main.ts`. */
+/** A process's environment over the repository's fact base, with its own cache and SQLite database in `work`. */
+export function repoEnv(work: string, today: string, extra: Record<string, string>): Record<string, string> {
+  return {
+    ...extra,
+    PLANWATCH_KNOWLEDGE_DIR: join(repoRoot, 'knowledge'),
+    PLANWATCH_SEEDS_DIR: join(repoRoot, 'seeds'),
+    PLANWATCH_CACHE_DIR: join(work, 'cache'),
+    PLANWATCH_TODAY: today,
+    DATABASE_URL: `sqlite:${join(work, 'planwatch.db')}`,
+    LOG_LEVEL: 'info',
+  };
+}
+
 export interface MainProcess {
   child: ChildProcessWithoutNullStreams;
   /** Everything written so far. */
@@ -107,7 +122,7 @@ export interface HoldingProxy {
 }
 
 export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
-  const holds = new Map<string, { gate: Promise<void>; arrived: () => void }>();
+  const holds: Holds = new Map();
   const server: HttpServer = createHttpServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -134,18 +149,7 @@ export async function startHoldingProxy(target: string): Promise<HoldingProxy> {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     hold(method) {
-      let release!: () => void;
-      let arrived!: () => void;
-      const gate = new Promise<void>((r) => (release = r));
-      const came = new Promise<void>((r) => (arrived = r));
-      holds.set(method, { gate, arrived });
-      return {
-        arrived: came,
-        release() {
-          holds.delete(method);
-          release();
-        },
-      };
+      return holdMethod(holds, method);
     },
     async close() {
       server.closeAllConnections();
