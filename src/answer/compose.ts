@@ -125,8 +125,8 @@ function factText(base: FactBase, f: Fact): FactText {
   let t = textCache.get(f);
   if (!t) {
     t = {
-      own: `|${base.index.tokens(`${f.metric} ${f.comparator ?? ''} ${f.kind === 'program' ? f.value : ''}`).join('|')}|`,
-      quote: `|${base.index.tokens(f.citations.map((c) => c.context ?? c.quote).join(' ')).join('|')}|`,
+      own: base.words(f).own,
+      quote: base.words(f).sentence,
       metricLength: Math.max(1, f.metric.length),
     };
     textCache.set(f, t);
@@ -378,7 +378,8 @@ function listAnswer(question: string, parsed: ParsedQuestion, base: FactBase, la
   } else {
     const best = new Map<string, Ranked>();
     for (const h of hits) if (!best.has(h.fact.region)) best.set(h.fact.region, h);
-    chosen = [...best.values()];
+    // Regions the question names come in its order (对比浙江和河南: 浙江 first); the others by relevance.
+    chosen = asked.length > 1 ? asked.flatMap((r) => best.get(r) ?? []) : [...best.values()];
   }
   chosen = chosen.slice(0, maxFacts);
   if (chosen.length === 0) return refusal(question, lang, t.noFacts([asked.join('、'), parsed.years.join('、'), parsed.terms.join('')].filter(Boolean).join(' ')), []);

@@ -323,6 +323,7 @@ function splitPieces(piece: string): string[] {
   // 多少条, 几家: the measure word belongs to the question word, not to the next content word.
   let parts = piece.split(figurePattern).flatMap((p) => p.split(/(?:多少|几)[个家项条台座名对亿万元种批所]?/));
   for (const stop of stopPhrases) {
+    if (!piece.includes(stop)) continue; // every part is a substring of the piece: a phrase not in it is in no part
     parts = parts.flatMap((p) => (p.includes(stop) ? p.split(stop) : [p]));
   }
   parts = parts.flatMap((p) => p.split(/[的和]/));

@@ -33,6 +33,8 @@ export interface SegmenterOptions {
 export interface Segmenter {
   /** Tokens for indexing and search: lower-case, simplified, no punctuation, code names and figures whole. */
   tokenize(text: string): string[];
+  /** Names the dictionary (base size and user terms), for files of saved tokens: other words, other tokens. */
+  readonly dictionary: string;
 }
 
 const CODE_TOKEN = /\d+(?:[+×xX*]\s*(?:\d+|[A-Za-z]))+|\d{2,}[A-Za-z](?![A-Za-z])|\d+(?:\.\d+)?(?:万亿|亿|万|千)?(?:%|个百分点|[\u4e00-\u9fa5](?=[，,。；;、\s]|$))?/g;
@@ -61,12 +63,13 @@ function usableTerm(term: string): boolean {
  */
 export function createSegmenter(userTerms: string[], options: SegmenterOptions = {}): Segmenter {
   const cacheDir = options.cacheDir ?? join('data', 'cache');
+  const baseWords = options.baseWords ?? 80_000;
   const terms = [...new Set(userTerms.filter(usableTerm))].sort();
+  const hash = createHash('sha1').update(terms.join('\n')).digest('hex').slice(0, 10);
   if (!jieba) {
     jieba = require('nodejieba') as Jieba;
-    const hash = createHash('sha1').update(terms.join('\n')).digest('hex').slice(0, 10);
     const userDict = join(cacheDir, `user-${hash}.utf8`);
-    const base = trimmedDictionary(cacheDir, options.baseWords ?? 80_000);
+    const base = trimmedDictionary(cacheDir, baseWords);
     mkdirSync(cacheDir, { recursive: true });
     if (!existsSync(userDict)) writeFileAtomic(userDict, `${terms.join('\n')}\n`);
     const empty = join(cacheDir, 'empty.utf8');
@@ -79,6 +82,7 @@ export function createSegmenter(userTerms: string[], options: SegmenterOptions =
   const j = jieba;
   const canonicalize = options.canonicalize ?? ((s: string) => s);
   return {
+    dictionary: `${baseWords}-${hash}`,
     tokenize(text: string): string[] {
       const normalized = canonicalize(toSimplified(normalizeInline(text)).toLowerCase());
       const out: string[] = [];

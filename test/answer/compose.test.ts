@@ -45,6 +45,11 @@ describe('answerQuestion', () => {
     expect(across.rows.map((r) => r.region)).toEqual(expect.arrayContaining(['浙江', '河南', '江苏']));
   });
 
+  it('a comparison of named regions keeps the question\'s order', () => {
+    expect(ask('对比河南和浙江的5G基站目标').rows.map((r) => r.region)).toEqual(['河南', '浙江']);
+    expect(ask('对比浙江和河南的5G基站目标').rows.map((r) => r.region)).toEqual(['浙江', '河南']);
+  });
+
   it('refuses a metric the knowledge base lacks instead of answering the nearest one', () => {
     for (const q of ['浙江今年房地产投资增长多少', '江西2023年粮食产量目标']) {
       const a = ask(q);
