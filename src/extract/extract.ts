@@ -83,6 +83,9 @@ function contextTimes(text: string, docYear: number): TimeMention[] {
 /** The year the document's plans are for: a year in its title, else the year it was published. */
 export function documentYear(meta: ExtractInput['meta']): number {
   const published = Number(meta.date.slice(0, 4));
+  // A plan for 2025—2027 aims at its last year: an undated goal in it is a 2027 goal.
+  const range = /(?:19|20)\d{2}\s*(?:年)?\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年/.exec(meta.title);
+  if (range) return Number(range[1]);
   const titled = /((?:19|20)\d{2})\s*年/.exec(meta.title);
   return titled ? Number(titled[1]) : published;
 }
@@ -112,8 +115,15 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
     return next < doc.paragraphs.length ? firstMention(paragraphMentions[next]!) : null;
   };
 
+  const tables = tableRows(doc.paragraphs);
   doc.paragraphs.forEach((para, pi) => {
     const mentions = paragraphMentions[pi]!;
+    if (tables.has(pi)) {
+      // A table row is neither a heading nor an article: its figures take their years from the header row.
+      const region = firstMention(mentions)?.region ?? article.region?.region ?? heading.region?.region ?? docRegion;
+      if (region) out.push(...tableFacts(doc, para, tables.get(pi) ?? null, { region, city: docCity, pubYear }));
+      return;
+    }
     if (para.heading) {
       // A heading names its region, continues the heading above it, or heads the body below it.
       const m = firstMention(mentions) ?? (previousWasHeading ? heading.region : null) ?? bodyMention(pi) ?? article.region;
@@ -158,6 +168,62 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
         });
       }
     }
+  });
+  return out;
+}
+
+/** The header of a table: the year each column is of, and whether it reports results (基期, 实际, 完成). */
+interface TableHeader {
+  years: Array<number | null>;
+  actual: boolean[];
+}
+
+const cellsOf = (row: string): string[] => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+
+/**
+ * Rows of pipe tables (主要指标 tables: 指标 | 2024年（基期） | 2025年 | 2027年) with their header, by paragraph index.
+ * Header and separator rows map to no header: they state no figure of their own.
+ */
+function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHeader | null> {
+  const rows = new Map<number, TableHeader | null>();
+  const isRow = (t: string) => /^\s*\|.*\|\s*$/.test(t);
+  let header: TableHeader | null = null;
+  paragraphs.forEach((p, i) => {
+    if (!isRow(p.text)) {
+      header = null;
+      return;
+    }
+    if (header === null || !isRow(paragraphs[i - 1]?.text ?? '')) {
+      const cells = cellsOf(p.text);
+      header = {
+        years: cells.map((c) => Number(/((?:19|20)\d{2})\s*年?/.exec(c)?.[1]) || null),
+        actual: cells.map((c) => /基期|实际|完成|现状/.test(c)),
+      };
+      rows.set(i, null);
+    } else rows.set(i, /^[\s|:\-—]+$/.test(p.text) ? null : header);
+  });
+  return rows;
+}
+
+/** The figures of one table row: metric from its first cell, each figure of the year its column is of. */
+function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number }): RawFact[] {
+  if (!header) return [];
+  const cells = cellsOf(para.text);
+  const metric = cells[0]!.replace(/[*_`]/g, '').trim();
+  if (!metric || findFigures(metric).length > 0) return [];
+  const quote = para.text.trim();
+  const out: RawFact[] = [];
+  cells.slice(1).forEach((cell, i) => {
+    const year = header.years[i + 1];
+    const fig = findFigures(cell)[0];
+    if (!year || !fig) return;
+    const kind: RawFact['kind'] = header.actual[i + 1] || year < at.pubYear ? 'actual' : 'target';
+    out.push({
+      kind, region: at.region, city: at.city, metric, value: fig.suffix && fig.suffix !== '多' && fig.suffix !== '余' ? fig.value + fig.suffix : fig.value,
+      comparator: fig.suffix, hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
+      deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
+      citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
+    });
   });
   return out;
 }

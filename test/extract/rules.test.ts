@@ -130,6 +130,24 @@ function facts(text: string, date = '2023-03-01', title = '测试文档'): RawFa
 const pick = (f: RawFact) => ({ kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, year: f.year, deadline: f.deadline });
 
 describe('extraction on small documents', () => {
+  it('a table of indicators: each figure of the year its column is of, the base year an actual, heading rows not headings', () => {
+    const got = facts(`
+      # 河北省数字经济行动方案（2025—2027年）
+      主要指标如下：
+      # | 指标 | 2024年（基期） | 2025年 | 2027年 |
+      # |---|---|---|---|
+      # | 5G基站数 | 15.2万个 | 16.4万个 | 20万个 |
+      数据产业规模突破600亿元。`, '2025-04-18', '河北省数字经济高质量发展行动方案（2025—2027年）');
+    expect(got.map(pick)).toEqual([
+      { kind: 'actual', region: '河北', city: null, metric: '5G基站数', value: '15.2万个', year: 2024, deadline: null },
+      { kind: 'target', region: '河北', city: null, metric: '5G基站数', value: '16.4万个', year: 2025, deadline: '2025-12-31' },
+      { kind: 'target', region: '河北', city: null, metric: '5G基站数', value: '20万个', year: 2027, deadline: '2027-12-31' },
+      // An undated goal of a 2025—2027 plan is a 2027 goal, not a result of the header's base year.
+      { kind: 'target', region: '河北', city: null, metric: '数据产业规模', value: '600亿元', year: 2027, deadline: '2027-12-31' },
+    ]);
+    expect(got[0]!.citation.quote).toBe('| 5G基站数 | 15.2万个 | 16.4万个 | 20万个 |');
+  });
+
   it('one sentence with figures per quarter gives one fact per quarter, each due at its quarter end', () => {
     expect(facts('浙江力争新建项目开工率一季度30%、二季度60%、三季度85%。').map(pick)).toEqual([
       { kind: 'target', region: '浙江', city: null, metric: '新建项目开工率一季度', value: '30%', year: 2023, deadline: '2023-03-31' },

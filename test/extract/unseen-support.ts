@@ -8,9 +8,15 @@
  * the labelled metric. Matching is one-to-one, best metric overlap first.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { normalizeForMatch } from '../../src/documents/normalize.ts';
-import type { Fact } from '../../src/knowledge/schema.ts';
+import { mergeFacts } from '../../src/extract/merge.ts';
+import { createRegionIndex, prepareDocument } from '../../src/knowledge/build.ts';
+import { loadRegions } from '../../src/knowledge/regions.ts';
+import type { Fact, Manifest } from '../../src/knowledge/schema.ts';
 
 /** One held-out document with the metadata `npm run ingest` would be given as flags. */
 export const UnseenDocument = z
@@ -282,4 +288,62 @@ export function formatReport(scores: DocumentScore[]): string {
     for (const v of s.facts) if (v.verdict === 'duplicate') lines.push(`  ${s.doc} | ${v.label.metric} ${v.label.value} | 「${v.fact.citations[0]?.quote ?? ''}」`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The held-out suite of one round of documents in `fixtures` (a folder with labels.json): the labels quote their
+ * documents, then the real ingest pipeline (prepareDocument + mergeFacts, as `npm run ingest -- --dry-run` runs
+ * them) is scored against them: recall at least 90%, junk under 5%.
+ */
+export function describeHeldOut(round: string, fixtures: URL): void {
+  const knowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+  const { documents, labels } = loadLabelFile(new URL('labels.json', fixtures));
+  const bytesOf = (doc: UnseenDocument): Buffer => readFileSync(new URL(doc.file, fixtures));
+  const textOf = (doc: UnseenDocument): string =>
+    doc.encoding === 'gb18030' ? iconv.decode(bytesOf(doc), 'gb18030') : bytesOf(doc).toString('utf8');
+
+  describe(`${round}: the held-out labels`, () => {
+    const texts = new Map(documents.map((d) => [d.id, normalizeForMatch(textOf(d))] as const));
+
+    it('name a known document and a figure-shaped value', () => {
+      for (const label of labels) {
+        expect(texts.has(label.doc), label.doc).toBe(true);
+        expect(figureKey(label.value), label.value).not.toBeNull();
+      }
+    });
+
+    it('quote their documents, and the figure is in the quote', () => {
+      const bad = labels.filter((l) => {
+        const quote = normalizeForMatch(l.quote);
+        return !texts.get(l.doc)?.includes(quote) || !quote.includes(normalizeForMatch(l.value));
+      });
+      expect(bad.map((l) => `${l.doc}: ${l.quote}`)).toEqual([]);
+    });
+  });
+
+  describe(`${round}: extraction on documents it has never seen`, () => {
+    let scores: DocumentScore[] = [];
+
+    beforeAll(() => {
+      const regions = createRegionIndex(loadRegions(knowledgeDir));
+      const empty: Manifest = { version: 1, documents: [] };
+      scores = documents.map((doc) => {
+        // The metadata a user would pass to `npm run ingest` as flags.
+        const flags = { date: doc.date, title: doc.title, publisher: doc.publisher ?? undefined, url: doc.url ?? undefined };
+        const outcome = prepareDocument(fileURLToPath(new URL(doc.file, fixtures)), bytesOf(doc), flags, empty, regions);
+        if (!outcome.ok) throw new Error(`${round}: ingest refused ${doc.file}: ${outcome.message}`);
+        const facts: Fact[] = mergeFacts(outcome.facts, (r) => regions.resolve(r)?.code ?? 'cn');
+        return scoreDocument(doc.id, labels.filter((l) => l.doc === doc.id), facts.filter((f) => f.kind !== 'program'));
+      });
+      console.log(formatReport(scores));
+    });
+
+    it('extracts at least 90% of the labelled figures with the right region and year', () => {
+      expect(totals(scores).recall).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('keeps junk under 5% of the extracted figure facts', () => {
+      expect(totals(scores).junkRate).toBeLessThan(0.05);
+    });
+  });
 }
