@@ -20,6 +20,8 @@ export interface ProgramMatch {
 const CODE = /^(?=[^\d]*\d)[0-9A-Za-z]+(?:[+×*·][0-9A-Za-z]+)*$/;
 const NAMED = /^[\u4e00-\u9fa5]{2,10}(?:工程|行动|计划|战略)$/;
 const UNQUOTED_CODE = /(?<![\d.A-Za-z+“"‘「])(\d+(?:\+(?:\d+|[A-Z]))+|\d{2,}[A-Z])(?![\d+])(?=[\u4e00-\u9fa5])/g;
+/** A number code naming a program written right before it: 531产业链递进培育工程, 1269行动计划 (never a year or a count). */
+const NUMBERED_PROGRAM = /(?<![\d.A-Za-z+“"‘「])(\d{3,5})(?=[\u4e00-\u9fa5]{0,12}(?:工程|行动|计划)(?![\u4e00-\u9fa5]{0,2}[\d]))(?![万亿千百个家项条台年月日元%])/g;
 /** Wording that introduces a definition: a document's explicit definition wins over counts that spell a code out. */
 export const EXPLICIT_DEFINITION = /“[^”]{1,8}”(?:是指|指的是|即|是)|是指|指的是|所谓/;
 const COUNT = /(\d+)(?:个|大)(?=[\u4e00-\u9fa5“])/g;
@@ -69,6 +71,10 @@ export function findPrograms(paragraph: string, sentence: Span, regions: RegionI
   }
   for (const m of s.matchAll(UNQUOTED_CODE)) {
     if (!found.some((f) => f.name === m[1])) found.push({ name: m[1]!, start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of s.matchAll(NUMBERED_PROGRAM)) {
+    if (/^(?:19|20)\d{2}$/.test(m[1]!) || found.some((f) => f.name === m[1])) continue;
+    found.push({ name: m[1]!, start: m.index!, end: m.index! + m[0].length });
   }
   if (found.length === 0) return [];
   const following = splitSentences(paragraph.slice(sentence.end).replace(/^\n/, ' ')).slice(0, 2);

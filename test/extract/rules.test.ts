@@ -256,3 +256,17 @@ describe('extraction on small documents', () => {
     expect(facts('浙江突出抓好611项总投资10亿元以上制造业重大项目。').map((f) => [f.metric, f.value])).toEqual([['突出抓好总投资10亿元以上制造业重大项目', '611项']]);
   });
 });
+
+describe('programs on small documents', () => {
+  const programs = (text: string) => facts(text).filter((f) => f.kind === 'program').map((f) => ({ region: f.region, value: f.value, metric: f.metric, definition: f.definition }));
+
+  it('a number code written right before a program name is the program: 531产业链递进培育工程', () => {
+    expect(programs('江苏持续推进531产业链递进培育工程，实施强链行动。')).toEqual([
+      { region: '江苏', value: '531', metric: '产业链递进培育工程', definition: null },
+    ]);
+  });
+
+  it('a year, a count or a figure before 工程/行动 is no program', () => {
+    expect(programs('浙江实施2023年技改行动，推进100个重点工程，安排300亿元专项行动资金。')).toEqual([]);
+  });
+});
