@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { actionIds } from '../../../adapters/slack/actions.ts';
 import { renderAnswerBlocks } from '../../../adapters/slack/render.ts';
 import { startFakeSlack } from '../../fakes/slack-api.ts';
-import { listeningPort, repoEnv, startMain } from '../../runtime/support/process.ts';
+import { expectCleanStop, listeningPort, repoEnv, startMain } from '../../runtime/support/process.ts';
 import { createTestPlanwatch, testToday } from '../../support/planwatch.ts';
 import { botToken, buttonOf, createSlackSender, signingSecret } from './harness.ts';
 
@@ -52,9 +52,7 @@ describe('npm start with Slack configured (HTTP mode)', () => {
 
       expect((await slack.post('{"type":"event_callback"}', 'application/json', { secret: 'forged' })).status).toBe(401);
 
-      main.child.kill('SIGTERM');
-      expect(await main.exited).toBe(0);
-      expect(main.stdout()).not.toMatch(/"level":(50|60)/);
+      await expectCleanStop(main);
     } finally {
       main.kill();
       await fake.close();

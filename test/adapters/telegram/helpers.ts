@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { Update } from 'grammy/types';
+import { expect } from 'vitest';
 import { pino, type Logger } from 'pino';
 import { createTelegramAdapter, type TelegramAdapter, type TelegramAdapterOptions } from '../../../adapters/telegram/index.ts';
 import type { Answer, FactHit } from '../../../src/answer/types.ts';
@@ -66,6 +67,25 @@ export function visibleText(call: RecordedCall): string {
   const check = parseTelegramHtml(String(call.params['text']));
   if (!check.ok) throw new Error(`invalid Telegram HTML: ${check.error}\n${String(call.params['text'])}`);
   return check.text;
+}
+
+/**
+ * Checks the parts one long answer was sent as: each accepted, valid HTML within Telegram's 4,096 characters, in
+ * order, together the whole text (only the newlines at the cuts dropped), the keyboard on the last part only.
+ * Returns the parts' visible texts.
+ */
+export function expectSplitParts(sent: RecordedCall[], html: string): string[] {
+  expect(sent.length).toBeGreaterThanOrEqual(3);
+  const texts = sent.map((c) => {
+    expect(c.status).toBe(200);
+    expect(String(c.params['text']).length).toBeLessThanOrEqual(4096);
+    return visibleText(c);
+  });
+  const ids = sent.map((c) => (c.result as { message_id: number }).message_id);
+  expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  expect(texts.join('').replace(/\n/g, '')).toBe(visibleText({ ...sent[0]!, params: { text: html } }).replace(/\n/g, ''));
+  expect(sent.slice(0, -1).every((c) => buttons(c).length === 0)).toBe(true);
+  return texts;
 }
 
 /** Inline keyboard buttons of a recorded call. */

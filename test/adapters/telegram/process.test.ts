@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderAnswerHtml, splitMessage } from '../../../adapters/telegram/render.ts';
 import { decodeFactIds } from '../../../adapters/telegram/send.ts';
 import { startFakeTelegram } from '../../fakes/telegram-api.ts';
-import { repoEnv, startMain } from '../../runtime/support/process.ts';
+import { expectCleanStop, repoEnv, startMain } from '../../runtime/support/process.ts';
 import { createTestPlanwatch, testToday } from '../../support/planwatch.ts';
 import { buttons, callbackQuery, groupChat, privateChat, textMessage, visibleText } from './helpers.ts';
 
@@ -59,9 +59,7 @@ describe('npm start with Telegram configured', () => {
       const ids = decodeFactIds(more.callback_data.slice('more:'.length));
       expect(fake.delivered('sendMessage')[2]!.params['text']).toBe(splitMessage(renderAnswerHtml(planwatch.sources(ids, 'zh'), { expanded: true }))[0]);
 
-      main.child.kill('SIGTERM');
-      expect(await main.exited).toBe(0);
-      expect(main.stdout()).not.toMatch(/"level":(50|60)/);
+      await expectCleanStop(main);
     } finally {
       main.kill();
       await fake.close();

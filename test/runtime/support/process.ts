@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { holdMethod, type Holds } from '../../fakes/holds.ts';
+import { expect } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const mainPath = fileURLToPath(new URL('../../../adapters/main.ts', import.meta.url));
@@ -108,6 +109,13 @@ export function startMain(args: string[], options: { cwd: string; env: Record<st
 }
 
 /** The bound port from the runtime's `listening` log line. */
+/** Stops `main` as an orchestrator does (SIGTERM) and checks it exits 0 without logging an error or a fatal. */
+export async function expectCleanStop(main: MainProcess): Promise<void> {
+  main.child.kill('SIGTERM');
+  expect(await main.exited).toBe(0);
+  expect(main.stdout()).not.toMatch(/"level":(50|60)/);
+}
+
 export async function listeningPort(main: MainProcess): Promise<number> {
   const line = await main.waitForLine(/"event":"listening"/);
   return (JSON.parse(line) as { port: number }).port;
