@@ -97,6 +97,8 @@ const SENTENCE_END_BEFORE_QUOTE = new Set(['。', '！', '？', '…', '!', '?',
 export function endsSentence(text: string): boolean {
   const last = text[text.length - 1];
   if (last === undefined) return false;
+  // "工业投资增长11." + "7%": a PDF cut a decimal in two; the line goes on.
+  if (last === '.' && /\d/.test(text[text.length - 2] ?? '')) return false;
   if (FINAL.has(last)) return true;
   if (last === '”' || last === '’' || last === '"' || last === ')' || last === '）') {
     const before = text[text.length - 2];

@@ -66,6 +66,8 @@ const MONEY_UNITS = new Set(['元', '美元', '港元', '欧元']);
 const QUALIFIER_SUFFIX = new Set(['以上', '以下']);
 const COUNT_UNITS = /^(?:个|家|项|条|台|套|座|所|名|户|款|种|件|张|部|辆|架|艘|对|处|只|批)$/;
 const YEAR_KINDS = new Set(['year', 'relative', 'period', 'range', 'span']);
+/** Relative words that continue the year being talked about rather than name one: 全年, 年内, 当年. */
+const CONTINUING_YEAR = /^(?:全年|年内|当年)/;
 
 interface Context {
   region: RegionMention | null;
@@ -77,7 +79,8 @@ function firstMention(mentions: RegionMention[]): RegionMention | null {
 }
 
 function contextTimes(text: string, docYear: number): TimeMention[] {
-  return findTimes(text, docYear).filter((t) => !t.baseline && YEAR_KINDS.has(t.kind));
+  // 全年/年内/当年 name no year of their own: they continue the one in context (see figureFacts).
+  return findTimes(text, docYear).filter((t) => !t.baseline && YEAR_KINDS.has(t.kind) && !CONTINUING_YEAR.test(text.slice(t.start, t.end)));
 }
 
 /** The year the document's plans are for: a year in its title, else the year it was published. */
@@ -209,7 +212,10 @@ function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHea
 function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number }): RawFact[] {
   if (!header) return [];
   const cells = cellsOf(para.text);
-  const metric = cells[0]!.replace(/[*_`]/g, '').trim();
+  // The indicator is the column right before the first year column (| 类别 | 指标 | 2023年 |…): a category column
+  // before it names a group of indicators, not one.
+  const firstYear = header.years.findIndex((y) => y !== null);
+  const metric = (cells[Math.max(0, firstYear - 1)] ?? cells[0]!).replace(/[*_`]/g, '').trim();
   if (!metric || findFigures(metric).length > 0) return [];
   const quote = para.text.trim();
   const out: RawFact[] = [];
@@ -374,6 +380,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const timeBefore = times.filter((t) => t.end <= fig.start).at(-1);
     const timeAfter = times.find((t) => t.start >= fig.end && t.end <= clause.end);
     let time = timeBefore ?? timeAfter ?? null;
+    // 全年/年内/当年 mean the year being talked about: in a paragraph opened by 2023年 (a review), that year.
+    if (time && time.kind === 'relative' && CONTINUING_YEAR.test(s.slice(time.start, time.end))) {
+      const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative').at(-1);
+      if (spoken) time = spoken;
+    }
     let year: number;
     let monthDay = '12-31';
     if (time && time.year === null) {

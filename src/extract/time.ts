@@ -58,7 +58,8 @@ const PATTERN = new RegExp(
   'g',
 );
 
-const BASELINE_BEFORE = /(?:较|比|同比|相比|相较|与|比较)$/;
+/** 较2021年, 比上年, 由2023年的40%提高到55%: the year a change starts from. */
+const BASELINE_BEFORE = /(?:较|比|同比|相比|相较|与|比较|由|从)$/;
 
 /**
  * Every time expression in `text`, left to right, resolved against `docYear`.

@@ -21,6 +21,7 @@ describe('endsSentence', () => {
     ['Growth is 10%.', true],
     ['数字经济创新提质“一号发展工程”', false],
     ['培育一批支柱产业，', false],
+    ['工业投资增长11.', false], // a PDF cut a decimal: 11. + 7%
     ['加快培育有竞争力的', false],
     ['', false],
   ])('%j → %s', (text, expected) => {

@@ -28,6 +28,8 @@ describe('findFigures', () => {
     ['出口额增长1.5倍', ['1.5倍']],
     ['电价控制在0.4元/千瓦时以内', ['0.4元/千瓦时以内']],
     ['PUE降至1.25以下', ['1.25以下']],
+    ['粮食总产量达到837.3亿斤', ['837.3亿斤']],
+    ['力争实现发射30次以上', ['30次以上']],
   ])('%s → %j', (text, values) => {
     expect(findFigures(text).map((f) => f.value + (f.suffix ?? ''))).toEqual(values);
   });
@@ -254,6 +256,31 @@ describe('extraction on small documents', () => {
 
   it('a figure qualifying a noun is not a fact of its own ("611项总投资10亿元以上制造业重大项目")', () => {
     expect(facts('浙江突出抓好611项总投资10亿元以上制造业重大项目。').map((f) => [f.metric, f.value])).toEqual([['突出抓好总投资10亿元以上制造业重大项目', '611项']]);
+  });
+});
+
+describe('years and metrics of a review paragraph', () => {
+  it('全年 in a paragraph opened by a past year is that year, not the document\'s', () => {
+    const got = facts('云南2023年，全省工业攻坚克难。全年规模以上工业增加值同比增长4.8%；绿色能源产业营业收入突破4500亿元。', '2024-03-05');
+    expect(got.map((f) => [f.metric, f.value, f.year, f.kind])).toEqual([
+      ['规模以上工业增加值', '4.8%', 2023, 'actual'],
+      ['绿色能源产业营业收入', '4500亿元', 2023, 'actual'],
+    ]);
+  });
+
+  it('a table\'s indicator is the column before the first year column, not its category', () => {
+    const got = facts(`
+      # | 类别 | 指标 | 2023年 | 2026年 | 属性 |
+      # | --- | --- | --- | --- | --- |
+      # | 创新能力 | 制造业创新中心 | 18家 | 30家 | 预期性 |`, '2024-02-01', '天津市制造业行动计划（2024—2026年）');
+    expect(got.map((f) => [f.metric, f.value, f.year, f.kind])).toEqual([
+      ['制造业创新中心', '18家', 2023, 'actual'],
+      ['制造业创新中心', '30家', 2026, 'target'],
+    ]);
+  });
+
+  it('比上年 is the baseline of a change, not its metric', () => {
+    expect(facts('云南光伏产业营业收入比上年增长20%以上。', '2024-03-05').map((f) => f.metric)).not.toContain('比上年');
   });
 });
 
