@@ -112,28 +112,6 @@ export function refusal(question: string, lang: Language, reason: string, sugges
   };
 }
 
-/** A fact's searchable text as the index tokenizes it: its own words (metric, comparator, program) and its sentences. */
-interface FactText {
-  own: string;
-  quote: string;
-  /** Length of the metric, for preferring the fact whose metric is the question's, not a longer one. */
-  metricLength: number;
-}
-/** Computed once per fact (a fact object belongs to one fact base), not once per question. */
-const textCache = new WeakMap<Fact, FactText>();
-function factText(base: FactBase, f: Fact): FactText {
-  let t = textCache.get(f);
-  if (!t) {
-    t = {
-      own: base.words(f).own,
-      quote: base.words(f).sentence,
-      metricLength: Math.max(1, f.metric.length),
-    };
-    textCache.set(f, t);
-  }
-  return t;
-}
-
 /** A word of the question that carries its meaning, with the shorter tokens the segmenter found inside it. */
 interface KeyWord {
   word: string;
@@ -163,8 +141,8 @@ function credit(k: KeyWord, text: string): number {
 /** Whether some fact of `hits` holds `w` in its words or sentence. */
 function anyHolds(base: FactBase, hits: FactHitScore[], w: string): boolean {
   return hits.some((h) => {
-    const t = factText(base, h.fact);
-    return t.own.includes(w) || t.quote.includes(w);
+    const t = base.words(h.fact);
+    return t.own.includes(w) || t.sentence.includes(w);
   });
 }
 
@@ -184,16 +162,16 @@ function absentWords(base: FactBase, words: KeyWord[], hits: FactHitScore[], que
 
 /**
  * How much of the question a fact covers, 0..1, weighted by word length: what is in the fact's own words
- * (metric, comparator, program) counts fully, what is only in its quote counts half.
+ * (metric, comparator, program) counts fully, what is only in its sentence counts half.
  */
 function coverage(base: FactBase, words: KeyWord[], f: Fact): number {
   if (words.length === 0) return 0;
-  const { own, quote } = factText(base, f);
+  const { own, sentence } = base.words(f);
   let hit = 0;
   let total = 0;
   for (const k of words) {
     total += k.word.length;
-    hit += Math.max(credit(k, own), credit(k, quote) / 2);
+    hit += Math.max(credit(k, own), credit(k, sentence) / 2);
   }
   return hit / total;
 }
@@ -224,7 +202,7 @@ export function rank(base: FactBase, parsed: ParsedQuestion, query: string, hits
       const cov = coverage(base, words, h.fact);
       let r = cov * 2 + h.score / maxScore;
       // Among facts that cover the question, the one whose metric says no more than it asked.
-      r -= 0.3 * Math.max(0, 1 - longest / factText(base, h.fact).metricLength);
+      r -= 0.3 * Math.max(0, 1 - longest / Math.max(1, h.fact.metric.length));
       if (unit && h.fact.unit && (h.fact.unit === unit || h.fact.value.includes(unit))) r += 0.3;
       // The question states the figure (突破9000亿元的期限): the fact that has it is the one asked about.
       if (parsed.figures.some((q) => sameFigure(q, h.fact))) r += 0.8;
@@ -279,22 +257,25 @@ export function answerQuestion(question: string, base: FactBase, options: Answer
 
   // One figure (or a deadline): filter by region, year and kind inside the search, then rank.
   const what = [asked.join('、'), parsed.years.join('、'), parsed.terms.join('')].filter(Boolean).join(' ');
-  const anyYear = rank(base, parsed, query, base.index.search(query, { regions: asked, kinds }, 100));
+  // The region's facts of every year: to tell a missing word from a missing year, ranked only when that is needed.
+  const anyYearHits = base.index.search(query, { regions: asked, kinds }, 100);
+  const anyYear = () => rank(base, parsed, query, anyYearHits);
   // 房地产投资 where the knowledge base only has 制造业投资: a word no fact has is not in the knowledge base, however
   // much of the rest matches. (A deadline's event words, 完全建成, may have no fact.)
-  if (parsed.intent !== 'deadline' && absentWords(base, keyWords(base.index.tokens(query)), anyYear, query).length > 0) {
-    return refusal(question, lang, t.noFacts(what), anyYear.slice(0, 3).map((h) => h.fact));
+  if (parsed.intent !== 'deadline' && absentWords(base, keyWords(base.index.tokens(query)), anyYearHits, query).length > 0) {
+    return refusal(question, lang, t.noFacts(what), anyYear().slice(0, 3).map((h) => h.fact));
   }
   let notes: string[] = [];
   let hits = rank(base, parsed, query, base.index.search(query, { regions: asked, years: parsed.years, kinds }));
   if (parsed.years.length > 0 && !hits.some((h) => h.coverage >= MIN_COVERAGE)) {
-    const good = anyYear.filter((h) => h.coverage >= MIN_COVERAGE);
-    if (good.length === 0) return refusal(question, lang, t.noFacts(what), anyYear.slice(0, 3).map((h) => h.fact));
+    const ranked = anyYear();
+    const good = ranked.filter((h) => h.coverage >= MIN_COVERAGE);
+    if (good.length === 0) return refusal(question, lang, t.noFacts(what), ranked.slice(0, 3).map((h) => h.fact));
     const latest = Math.max(...good.map((h) => h.fact.year ?? 0));
     const askedYear = Math.max(...parsed.years);
     const where = asked.map((r) => regionLabel(base, r, lang)).join('、') || (lang === 'en' ? 'this question' : '');
     // A later or relative year falls back to the latest plan; an earlier year is not in the knowledge base.
-    if (good.length > 0 && (parsed.yearSource === 'relative' || askedYear > latest)) {
+    if (parsed.yearSource === 'relative' || askedYear > latest) {
       hits = good.filter((h) => h.fact.year === latest);
       notes = [t.noYear(where, askedYear, latest)];
     } else {
