@@ -175,6 +175,11 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
   return out;
 }
 
+/** A figure as the source writes it, with its 以上/左右; a vague 多/余 is left out (10余家 → 10家). */
+function writtenValue(fig: FigureMatch): string {
+  return fig.suffix && fig.suffix !== '多' && fig.suffix !== '余' ? fig.value + fig.suffix : fig.value;
+}
+
 /** The header of a table: the year each column is of, and whether it reports results (基期, 实际, 完成). */
 interface TableHeader {
   years: Array<number | null>;
@@ -196,7 +201,7 @@ function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHea
       header = null;
       return;
     }
-    if (header === null || !isRow(paragraphs[i - 1]?.text ?? '')) {
+    if (header === null) {
       const cells = cellsOf(p.text);
       header = {
         years: cells.map((c) => Number(/((?:19|20)\d{2})\s*年?/.exec(c)?.[1]) || null),
@@ -225,7 +230,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
     if (!year || !fig) return;
     const kind: RawFact['kind'] = header.actual[i + 1] || year < at.pubYear ? 'actual' : 'target';
     out.push({
-      kind, region: at.region, city: at.city, metric, value: fig.suffix && fig.suffix !== '多' && fig.suffix !== '余' ? fig.value + fig.suffix : fig.value,
+      kind, region: at.region, city: at.city, metric, value: writtenValue(fig),
       comparator: fig.suffix, hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
       deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
       citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
@@ -414,7 +419,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const quote = trimQuote(quoteSpan.text);
     const quoteOffset = ctx.paragraphStart + ctx.sentence.start + quoteSpan.start + quoteSpan.text.indexOf(quote);
     out.push({
-      kind, region, city, metric: fullMetric, value: fig.suffix && fig.suffix !== '多' && fig.suffix !== '余' ? fig.value + fig.suffix : fig.value,
+      kind, region, city, metric: fullMetric, value: writtenValue(fig),
       comparator, hedge: kind === 'target' ? hedge : null, number: fig.number, numberMax: fig.numberMax,
       unit: fig.unit || null, year, deadline: kind === 'target' ? isoDate(year, monthDay) : null, definition: null,
       heading: d.heading,
