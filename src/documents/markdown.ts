@@ -82,6 +82,19 @@ export function loneUrl(line: string): string | null {
   return m?.[1] ?? null;
 }
 
+/** The non-blank lines of `body` that are not lone URLs, and those URLs (a source's link, kept for its metadata). */
+export function contentLines(body: string): { lines: string[]; urls: string[] } {
+  const lines: string[] = [];
+  const urls: string[] = [];
+  for (const raw of body.split('\n')) {
+    if (raw.trim() === '') continue;
+    const url = loneUrl(raw);
+    if (url) urls.push(url);
+    else lines.push(raw);
+  }
+  return { lines, urls };
+}
+
 /**
  * Replaces inline Markdown with its text: images dropped, `[text](url)` → text,
  * `<http://…>` → nothing, emphasis markers and backticks removed (unless
@@ -110,14 +123,8 @@ function headingText(raw: string): string {
  */
 export function readMarkdownLines(body: string): MarkdownLines {
   const lines: MarkdownLine[] = [];
-  const urls: string[] = [];
-  for (const raw of body.split('\n')) {
-    if (raw.trim() === '') continue;
-    const url = loneUrl(raw);
-    if (url) {
-      urls.push(url);
-      continue;
-    }
+  const { lines: raws, urls } = contentLines(body);
+  for (const raw of raws) {
     if (RULE.test(raw) || CODE_FENCE.test(raw) || (raw.includes('-') && TABLE_RULE.test(raw))) continue;
     if (NAV_LINE.test(raw)) continue;
     const heading = HEADING.exec(raw);

@@ -10,7 +10,7 @@ import { decodeHTML } from 'entities';
 import { decodeBytes, type Refusal } from './decode.ts';
 import { htmlToBlocks, type HtmlMeta } from './html.ts';
 import { buildParagraphs, displayWidth, dropChrome, type LayoutLine } from './layout.ts';
-import { loneUrl, looksLikeMarkdown, markdownToHtmlSource, readMarkdownLines, splitFrontMatter } from './markdown.ts';
+import { contentLines, loneUrl, looksLikeMarkdown, markdownToHtmlSource, readMarkdownLines, splitFrontMatter } from './markdown.ts';
 import {
   dateFromDateline,
   dateFromLabels,
@@ -129,14 +129,8 @@ function linesOfMarkdown(body: string): SourceLines {
 
 function linesOfText(body: string): SourceLines {
   const lines: SourceLine[] = [];
-  const urls: string[] = [];
-  for (const raw of body.split('\n')) {
-    if (raw.trim() === '') continue;
-    const url = loneUrl(raw);
-    if (url) {
-      urls.push(url);
-      continue;
-    }
+  const { lines: raws, urls } = contentLines(body);
+  for (const raw of raws) {
     if (/^\s*(?:[-=_*]\s*){3,}$/.test(raw)) continue; // a rule line
     lines.push({ text: normalizeInline(raw), kind: 'line', raw });
   }
