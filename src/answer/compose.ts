@@ -207,7 +207,7 @@ export function rank(base: FactBase, parsed: ParsedQuestion, query: string, hits
       // The question states the figure (突破9000亿元的期限): the fact that has it is the one asked about.
       if (parsed.figures.some((q) => sameFigure(q, h.fact))) r += 0.8;
       // 突破多少, 不低于多少: the question's relation word is the fact's comparator.
-      if (h.fact.comparator && h.fact.comparator.length > 1 && parsed.normalized.includes(h.fact.comparator)) r += 0.15;
+      if (h.fact.comparator?.split('…').some((c) => c.length > 1 && parsed.normalized.includes(c))) r += 0.15;
       if (parsed.kind && h.fact.kind === parsed.kind) r += 0.2;
       if (!parsed.kind && h.fact.kind === 'target') r += 0.1;
       r += ((h.fact.year ?? 2000) - 2000) / 1000; // recent years first among equals

@@ -177,7 +177,20 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
 
 /** A figure as the source writes it, with its 以上/左右; a vague 多/余 is left out (10余家 → 10家). */
 function writtenValue(fig: FigureMatch): string {
-  return fig.suffix && fig.suffix !== '多' && fig.suffix !== '余' ? fig.value + fig.suffix : fig.value;
+  return fig.suffix === '多' || fig.suffix === '余' ? fig.value + fig.suffix : fig.value;
+}
+
+/** Copulas that relate nothing (为, 在): a bound after the figure is the whole comparator. */
+const SILENT_COMPARATORS = new Set(['为', '在', '至', '到']);
+
+/**
+ * The comparator of a figure from the word before it and the bound after it (以上, 左右 …), which `value` leaves
+ * out: 增长 + 以上 → "增长…以上", 为 + 左右 → "左右", 突破 + none → "突破".
+ */
+export function comparatorOf(before: string | null, fig: FigureMatch): string | null {
+  const bound = fig.suffix === '多' || fig.suffix === '余' ? null : fig.suffix;
+  if (!bound) return before;
+  return before && !SILENT_COMPARATORS.has(before) ? `${before}…${bound}` : bound;
 }
 
 /** The header of a table: the year each column is of, and whether it reports results (基期, 实际, 完成). */
@@ -231,7 +244,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
     const kind: RawFact['kind'] = header.actual[i + 1] || year < at.pubYear ? 'actual' : 'target';
     out.push({
       kind, region: at.region, city: at.city, metric, value: writtenValue(fig),
-      comparator: fig.suffix, hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
+      comparator: comparatorOf(null, fig), hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
       deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
       citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
     });
@@ -415,7 +428,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const past = (time?.past ?? false) || year < d.pubYear;
     const kind: RawFact['kind'] = year > d.pubYear ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
-    const comparator = parts.comparator ?? fig.suffix;
+    const comparator = comparatorOf(parts.comparator, fig);
     const quote = trimQuote(quoteSpan.text);
     const quoteOffset = ctx.paragraphStart + ctx.sentence.start + quoteSpan.start + quoteSpan.text.indexOf(quote);
     out.push({

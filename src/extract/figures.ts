@@ -48,11 +48,11 @@ const NUM = String.raw`\d+(?:\.\d+)?`;
 const RANGE_SEP = String.raw`(?:至|到|~|～|-|—|–)`;
 
 /**
- * number [range] [magnitude] [unit] [suffix]. The unit group allows "万元/亩" style compound units.
+ * number [range] [多/余] [magnitude] [多/余] [unit] [suffix]: 3000多家, 2000余亿元, 20多万户. The unit group allows "万元/亩" style compound units.
  * Matching is linear: one sticky pass per candidate digit run.
  */
 const FIGURE = new RegExp(
-  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个)?${RANGE_SEP}(${NUM}))?(${MAG_ALT})?(?:(${UNIT_ALT})|\s(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
+  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个)?${RANGE_SEP}(${NUM}))?(多|余)?(${MAG_ALT})?(多|余)?(?:(${UNIT_ALT})|\s(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
   'y',
 );
 
@@ -81,7 +81,7 @@ export function findFigures(text: string): FigureMatch[] {
     FIGURE.lastIndex = start;
     const f = FIGURE.exec(text);
     if (!f) continue;
-    const [, a, magA, b, mag, written, spaced, suffix] = f;
+    const [, a, magA, b, , mag, , written, spaced, suffix] = f;
     const unit = written ?? spaced;
     let end = start + f[0].length - (suffix?.length ?? 0);
     digit.lastIndex = start + f[0].length;

@@ -111,7 +111,10 @@ export const Fact = z
     metric: z.string().min(1),
     /** The figure as the source writes it (10%, 1万亿元, 3至5个); for programs the program's name (415X). */
     value: z.string().min(1),
-    /** Relation of metric to value: 增长, 下降, 突破, 超过, 达到, 以上, 左右, 不低于 … */
+    /**
+     * Relation of metric to value: 增长, 下降, 突破, 超过, 达到, 以上, 左右, 不低于 …; a word before the figure and a
+     * bound after it are joined by …: 增长…以上 (the value, 10%, carries neither).
+     */
     comparator: z.string().nullable().default(null),
     /** Commitment wording: 力争, 争取, 确保, 预计 … */
     hedge: z.string().nullable().default(null),

@@ -43,8 +43,8 @@ const cases: Case[] = [
     file: 'hunan-plan.html',
     reading: { format: 'html', encoding: 'utf-8', title: '湖南省2024年制造业数字化转型工作要点', date: '2024-02-20', publisher: '湖南省工业和信息化厅' },
     facts: [
-      { kind: 'target', region: '湖南', metric: '规模以上工业增加值', value: '7%左右', year: 2024, deadline: '2024-12-31' },
-      { kind: 'target', region: '湖南', metric: '数字经济核心产业增加值', value: '15%以上', year: 2024 },
+      { kind: 'target', region: '湖南', metric: '规模以上工业增加值', value: '7%', year: 2024, deadline: '2024-12-31' },
+      { kind: 'target', region: '湖南', metric: '数字经济核心产业增加值', value: '15%', year: 2024 },
       { kind: 'target', region: '湖南', metric: '累计建成5G基站', value: '15万个', deadline: '2024-12-31' },
       { kind: 'target', region: '湖南', metric: '新增“上云”企业', value: '3000家' },
       { kind: 'target', region: '湖南', city: '长沙', metric: '软件业务收入', value: '1500亿元', year: 2024 },
@@ -67,12 +67,12 @@ const cases: Case[] = [
     file: 'fujian-pdf.txt',
     reading: { format: 'text', title: '福建省推进制造业高质量发展', date: '2024-03-15' },
     facts: [
-      { kind: 'target', region: '福建', metric: '规模以上工业增加值', value: '6.5%左右', year: 2024 },
-      { kind: 'target', region: '福建', metric: '制造业投资', value: '10%以上', year: 2024 },
+      { kind: 'target', region: '福建', metric: '规模以上工业增加值', value: '6.5%', year: 2024 },
+      { kind: 'target', region: '福建', metric: '制造业投资', value: '10%', year: 2024 },
       { kind: 'target', region: '福建', metric: '工业投资', value: '8.5%' },
       { kind: 'target', region: '福建', metric: '技术改造投资', value: '12%' },
       { kind: 'target', region: '福建', metric: '新增国家级先进制造业集群', value: '2个' },
-      { kind: 'target', region: '福建', metric: '新培育省级专精特新中小企业', value: '800家以上' },
+      { kind: 'target', region: '福建', metric: '新培育省级专精特新中小企业', value: '800家' },
       { kind: 'target', region: '福建', metric: '累计建成5G基站', value: '10万个' },
     ],
     // 30亿元 sizes the fund it qualifies ("总规模30亿元的产业发展基金"): not a figure of its own.
@@ -138,7 +138,7 @@ describe('a newspaper page reporting several provinces', () => {
     // The 湖北 article: its headline, its lead, and paragraphs that do not name the province again.
     { kind: 'target', region: '湖北', metric: '规上工业增加值', value: '7%', year: 2023, deadline: '2023-12-31' },
     { kind: 'target', region: '湖北', metric: '工业投资', value: '15%', year: 2023 },
-    { kind: 'target', region: '湖北', metric: '新增国家级专精特新“小巨人”企业', value: '100家以上' },
+    { kind: 'target', region: '湖北', metric: '新增国家级专精特新“小巨人”企业', value: '100家' },
     { kind: 'target', region: '湖北', city: '武汉', metric: '光电子信息产业集群营业收入', value: '6000亿元' },
     // The 四川 article: a 2023—2025 plan's goals are due at its end.
     { kind: 'target', region: '四川', metric: '关键工序数控化率', value: '65%', year: 2025, deadline: '2025-12-31' },

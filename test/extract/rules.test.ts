@@ -30,6 +30,8 @@ describe('findFigures', () => {
     ['PUE降至1.25以下', ['1.25以下']],
     ['粮食总产量达到837.3亿斤', ['837.3亿斤']],
     ['力争实现发射30次以上', ['30次以上']],
+    ['培育企业3000多家、园区20余个', ['3000多家', '20余个']],
+    ['完成投资2000余亿元，新增用户20多万户', ['2000余亿元', '20多万户']],
   ])('%s → %j', (text, values) => {
     expect(findFigures(text).map((f) => f.value + (f.suffix ?? ''))).toEqual(values);
   });
@@ -44,6 +46,7 @@ describe('findFigures', () => {
     ['a technology name', '5G网络和8K超高清'],
     ['a year span', '2021—2023年行动计划'],
     ['a size class', '打造5000亿元级产业集群'],
+    ['an age', '有300多年历史'],
   ])('no figure in %s', (_what, text) => {
     expect(findFigures(text)).toEqual([]);
   });
@@ -232,9 +235,23 @@ describe('extraction on small documents', () => {
     expect(facts(text).map((f) => f.metric)).toEqual(metrics);
   });
 
+  it.each([
+    ['规上工业增加值增长7%左右。', '7%', '增长…左右'],
+    ['全年工业增加值为7%左右。', '7%', '左右'],
+    ['力争数字经济核心产业增加值增长15%以上。', '15%', '增长…以上'],
+    ['软件业务收入突破1500亿元。', '1500亿元', '突破'],
+    ['新增上云企业3000多家。', '3000多家', null],
+    ['培育专精特新企业2000余家。', '2000余家', null],
+    ['完成技改投资1500余亿元。', '1500余亿元', null],
+    ['新增5G用户20多万户。', '20多万户', null],
+  ])('%s: the value is the figure alone, the comparator has what is around it', (text, value, comparator) => {
+    const [fact] = facts(`浙江${text}`);
+    expect([fact?.value, fact?.comparator]).toEqual([value, comparator]);
+  });
+
   it('a list item\'s own year does not frame the items after it; the plan\'s end year does', () => {
     const found = facts('# 山西省数字经济发展行动方案（2024—2027年）\n# 二、重点任务\n（一）建设算力枢纽。到2025年建成数据中心10个。\n（二）发展算力服务。培育算力服务企业50家以上。', '2024-05-01', '山西省数字经济发展行动方案（2024—2027年）');
-    expect(found.map((f) => [f.value, f.year])).toEqual([['10个', 2025], ['50家以上', 2027]]);
+    expect(found.map((f) => [f.value, f.year])).toEqual([['10个', 2025], ['50家', 2027]]);
   });
 
   it('a city\'s own plan gives its figures to the city, unless a sentence is about the province', () => {
@@ -250,7 +267,7 @@ describe('extraction on small documents', () => {
   it('a region inside the item starts the metric after it ("…产业集群浙江将组织实施…项目60项")', () => {
     expect(facts('培育15个千亿元级特色产业集群浙江将组织实施产业链协同创新项目60项左右。').map((f) => [f.metric, f.value])).toEqual([
       ['培育千亿元级特色产业集群', '15个'],
-      ['组织实施产业链协同创新项目', '60项左右'],
+      ['组织实施产业链协同创新项目', '60项'],
     ]);
   });
 

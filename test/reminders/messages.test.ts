@@ -66,6 +66,8 @@ describe('formatFigure', () => {
     ['左右', '8%', '8%左右'],
     [null, '415X', '415X'],
     ['增长', '增长10%', '增长10%'],
+    ['增长…以上', '10%', '增长10%以上'],
+    ['为…左右', '7%', '7%左右'],
   ])('%s + %s = %s', (comparator, value, expected) => {
     expect(formatFigure({ kind: 'target', comparator, value })).toBe(expected);
   });
