@@ -68,6 +68,8 @@ const COUNT_UNITS = /^(?:个|家|项|条|台|套|座|所|名|户|款|种|件|张
 const YEAR_KINDS = new Set(['year', 'relative', 'period', 'range', 'span']);
 /** Relative words that continue the year being talked about rather than name one: 全年, 年内, 当年. */
 const CONTINUING_YEAR = /^(?:全年|年内|当年)/;
+/** "300余人参加了启动仪式": an event's audience, not a figure of the plan. */
+const AUDIENCE = /^[^，,；;。]{0,4}(?:参加|出席|参会|与会|到场|观看|聆听)/;
 
 interface Context {
   region: RegionMention | null;
@@ -369,6 +371,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       }
     }
     if (metric.length < 2 || /^[\d.%]+$/.test(metric)) continue;
+    if ((fig.unit === '人' || fig.unit === '名') && AUDIENCE.test(s.slice(fig.endWithSuffix))) continue;
     if (isGenericMetric(metric)) {
       const segment = segmentStart(s, fig.start);
       const topic = sentenceTopic(s.slice(segment));

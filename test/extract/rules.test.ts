@@ -171,6 +171,10 @@ describe('extraction on small documents', () => {
     expect(facts(text).map((f) => [f.region, f.value, f.year, f.kind])).toEqual([['山西', '10家', year, kind]]);
   });
 
+  it('an event\'s audience is no figure of the plan', () => {
+    expect(facts('浙江举行产业大脑启动仪式，企业代表300余人参加了本次仪式。全省新增上云企业3000家。').map((f) => f.value)).toEqual(['3000家']);
+  });
+
   it('a result without a year of its own is of the document\'s year, even under an article about later goals', () => {
     const found = facts('# 北京：到2030年建成数据先行区\n到2030年，数据交易额达到100亿元。\n据介绍，先行区共有产业园区18个，已有10家企业落地。');
     expect(found.map((f) => [f.value, f.kind, f.year])).toEqual([['100亿元', 'target', 2030], ['18个', 'actual', 2023], ['10家', 'actual', 2023]]);
