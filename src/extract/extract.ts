@@ -19,7 +19,7 @@ import { findTimes, isoDate, type TimeMention } from './time.ts';
 
 /** A document as extraction needs it: normalized text with paragraphs and its metadata. */
 export interface ExtractInput {
-  meta: { id: string; title: string; date: string; url: string | null };
+  meta: { id: string; title: string; date: string; url: string | null; publisher?: string | null };
   text: string;
   paragraphs: Array<{ text: string; heading: boolean; start: number }>;
 }
@@ -59,8 +59,8 @@ const SUBJECT_PREDICATE = /^(?:省|市|区)?(?:将|要|还将|还要|计划|拟|
 const TIME_OR_NOISE = /(?:(?:到|至|截至)?(?:19|20)\d{2}年(?:底|末)?|今年|全年|其中|同时|此外|支持|推动|全省|全市)$/;
 /** Verbs making what is counted do something (推动2000家企业开展…): the action belongs to the metric. */
 const CAUSATIVE = /^(?:推动|引导|支持|带动|组织|鼓励|帮助|促进|指导)$/;
-/** A sentence about the whole province (全省…), even in a city's document. */
-const PROVINCE_WIDE = /全省|我省|本省/;
+/** A sentence about the whole province (全省…), even in a city's document; 高于全省, 占全省 only compare with it. */
+const PROVINCE_WIDE = /(?<!高于|低于|快于|慢于|超过|领先|比|较|占|于)(?:全省|我省|本省)/;
 const ARTICLE_START = /^(?:本报讯|本报[^\s，,]{0,6}讯|新华社|据新华社|讯\s)/;
 const MONEY_UNITS = new Set(['元', '美元', '港元', '欧元']);
 const QUALIFIER_SUFFIX = new Set(['以上', '以下']);
@@ -68,6 +68,12 @@ const COUNT_UNITS = /^(?:个|家|项|条|台|套|座|所|名|户|款|种|件|张
 const YEAR_KINDS = new Set(['year', 'relative', 'period', 'range', 'span']);
 /** Relative words that continue the year being talked about rather than name one: 全年, 年内, 当年. */
 const CONTINUING_YEAR = /^(?:全年|年内|当年)/;
+/** A publisher that is a government body (…局, …厅, …人民政府办公厅), not a newspaper or a website. */
+const GOVERNMENT_BODY = /(?:局|厅|委员会|委|政府|办公室|办|管委会|管理委员会|中心)$/;
+/** "由2023年的", "从目前的" right before a figure that a 提高到/降低到 later in its clause moves from. */
+const BASELINE_BEFORE = /(?:由|从)(?:((?:19|20)\d{2})年(?:底|末)?|目前|现在|现有|当前)?的?$/;
+const BASELINE_AFTER = /^[^，,；;。]{0,3}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)/;
+const MOVED_TO = /(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)$/;
 /** "300余人参加了启动仪式": an event's audience, not a figure of the plan. */
 const AUDIENCE = /^[^，,；;。]{0,4}(?:参加|出席|参会|与会|到场|观看|聆听)/;
 
@@ -102,7 +108,10 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
   const counts = new Map<string, number>();
   const paragraphMentions = doc.paragraphs.map((p) => regions.findMentions(p.text));
   for (const ms of paragraphMentions) for (const m of ms) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
-  const titleRegion = firstMention(regions.findMentions(doc.meta.title));
+  // The title names the plan's region (宁波市…工作要点); else a government publisher does (宁波市经济和信息化局 issuing
+  // 全市制造业工作要点). A newspaper's name does not: its pages report other places.
+  const publisher = doc.meta.publisher && GOVERNMENT_BODY.test(doc.meta.publisher) ? doc.meta.publisher : '';
+  const titleRegion = firstMention(regions.findMentions(doc.meta.title)) ?? firstMention(regions.findMentions(publisher));
   const docRegion = titleRegion?.region ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   // A city's own plan (成都市2024年建设制造强市工作要点): its figures are the city's unless a sentence says otherwise.
   const docCity = titleRegion?.form === 'city' ? titleRegion.city : null;
@@ -336,7 +345,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
 
     const removeSpans: Array<[number, number]> = [];
     for (const t of times) if (t.start >= itemStart && t.end <= fig.start) removeSpans.push([t.start - itemStart, t.end - itemStart]);
-    const parts = metricFromPre(pre, removeSpans);
+    // "加工率由2023年的40%提高到55%": 40% is where the metric starts from, a result of 2023 (or of now).
+    const baseline = BASELINE_BEFORE.exec(pre);
+    const fromBaseline = baseline !== null && BASELINE_AFTER.test(s.slice(fig.endWithSuffix, clause.end)) ? baseline : null;
+    const parts = fromBaseline ? metricFromPre(pre.slice(0, fromBaseline.index), removeSpans.filter(([, b]) => b <= fromBaseline.index)) : metricFromPre(pre, removeSpans);
     let metric = parts.metric;
     let quoteSpan: Span = clause;
     const postNoun = metricFromPost(post);
@@ -394,7 +406,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const mention = before ?? mentions[0] ?? ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null;
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
-    const titleCity = d.docCity && mentions.length === 0 && region === d.docRegion && !PROVINCE_WIDE.test(s) ? d.docCity : null;
+    // A city's own document: its figures are the city's unless the sentence is about the province or names a place
+    // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
+    const ownPlaces = mentions.every((m) => m.form === 'city' && m.region === d.docRegion);
+    const titleCity = d.docCity && ownPlaces && region === d.docRegion && !PROVINCE_WIDE.test(s) ? d.docCity : null;
     const city = (before && mention === before && cityOf(s, before, fig, mentions) ? before.city : null) ?? localSubject(s) ?? titleCity;
 
     // Time: the sentence (nearest before, else in the clause after), the paragraph, the article, the document.
@@ -429,9 +444,13 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const done = stated || ACTUAL_MARKERS.test(lead);
     if (stated && !timeBefore && !timeAfter && year > d.pubYear) year = d.pubYear;
     const past = (time?.past ?? false) || year < d.pubYear;
-    const kind: RawFact['kind'] = year > d.pubYear ? 'target' : past || done ? 'actual' : 'target';
+    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : d.pubYear;
+    const kind: RawFact['kind'] = fromBaseline ? 'actual' : year > d.pubYear ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
-    const comparator = comparatorOf(parts.comparator, fig);
+    // "…提高到55%": the move is the comparator, not its bare 到.
+    const movedTo = MOVED_TO.exec(pre);
+    const relation = movedTo && (parts.comparator === null || SILENT_COMPARATORS.has(parts.comparator)) ? movedTo[0] : parts.comparator;
+    const comparator = fromBaseline ? null : comparatorOf(relation, fig);
     const quote = trimQuote(quoteSpan.text);
     const quoteOffset = ctx.paragraphStart + ctx.sentence.start + quoteSpan.start + quoteSpan.text.indexOf(quote);
     out.push({

@@ -116,7 +116,7 @@ export function sentenceTopic(sentence: string): string | null {
  * a comparison (高于全国平均水平), a total (总数), or a count verb alone (累计建成).
  */
 export function dependsOnSubject(metric: string): boolean {
-  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重)/.test(metric) || COUNT_VERBS_ONLY.test(metric);
+  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)/.test(metric) || COUNT_VERBS_ONLY.test(metric);
 }
 
 const COUNT_VERBS_ONLY = /^(?:累计|新增|新建|建成|完成|开通)+$/;

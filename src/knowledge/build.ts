@@ -42,7 +42,7 @@ export function readSeed(seedsDir: string, meta: DocumentMeta): ReadDocument {
 
 /** Raw facts of one document. */
 export function extractDocument(doc: ReadDocument, meta: DocumentMeta, regions: RegionIndex): RawFact[] {
-  return extractFacts({ meta: { id: meta.id, title: meta.title, date: meta.date, url: meta.url }, text: doc.text, paragraphs: doc.paragraphs }, regions);
+  return extractFacts({ meta: { id: meta.id, title: meta.title, date: meta.date, url: meta.url, publisher: meta.publisher }, text: doc.text, paragraphs: doc.paragraphs }, regions);
 }
 
 /**

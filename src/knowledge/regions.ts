@@ -189,6 +189,12 @@ const blockers = [
   '北海道', '巩固原', '加固原', '确保定', '新乡村', '河南岸', '河北岸', '湖南岸', '湖北岸',
 ];
 
+/**
+ * Provinces with a prefecture-level city of the same name: 吉林市 is the city, 吉林 and 吉林省 the province
+ * (吉林市场 is the province's market).
+ */
+const provinceNamedCities = new Set(['吉林']);
+
 /** Words holding an abbreviation character, blocked only when abbreviations are on. */
 const abbreviationBlockers = [
   '复苏', '苏醒', '犹豫', '苏联', '京东', '晋升', '晋级', '津贴', '鲁棒', '粗鲁', '桂冠', '桂花', '希冀', '辽阔',
@@ -302,6 +308,10 @@ export function createRegionIndex(regions: Region[]): RegionIndex {
     for (const city of region.cities) {
       insert(documentTrie, city, whole(region, city, 'city', city.length));
       if (!city.endsWith('市')) insert(documentTrie, `${city}市`, whole(region, city, 'city', city.length + 1));
+    }
+    if (provinceNamedCities.has(region.name)) {
+      insert(documentTrie, `${region.name}市`, whole(region, region.name, 'city', region.name.length + 1));
+      insert(documentTrie, `${region.name}市场`, whole(region, null, 'short', region.name.length));
     }
   }
   for (const [alias, name] of Object.entries(shortAliases)) {
@@ -418,7 +428,9 @@ export function createRegionIndex(regions: Region[]): RegionIndex {
     },
     cityRegion(city) {
       const key = city.trim();
-      return byCity.get(key) ?? (key.endsWith('市') ? byCity.get(key.slice(0, -1)) : undefined);
+      if (!key.endsWith('市')) return byCity.get(key);
+      const name = key.slice(0, -1);
+      return byCity.get(key) ?? byCity.get(name) ?? (provinceNamedCities.has(name) ? byShort.get(name) : undefined);
     },
     findMentions(text, options = {}) {
       const { abbreviations, english } = { abbreviations: false, english: true, ...options };

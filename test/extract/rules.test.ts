@@ -120,7 +120,7 @@ describe('metrics', () => {
 });
 
 /** Extracts one small document written as paragraphs; a line starting with "# " is a heading. */
-function facts(text: string, date = '2023-03-01', title = '测试文档'): RawFact[] {
+function facts(text: string, date = '2023-03-01', title = '测试文档', publisher: string | null = null): RawFact[] {
   const paragraphs: Array<{ text: string; heading: boolean; start: number }> = [];
   let start = 0;
   for (const line of text.trim().split('\n').map((l) => l.trim()).filter(Boolean)) {
@@ -129,7 +129,7 @@ function facts(text: string, date = '2023-03-01', title = '测试文档'): RawFa
     paragraphs.push({ text: body, heading, start });
     start += body.length + 1;
   }
-  return extractFacts({ meta: { id: 'doc', title, date, url: null }, text: paragraphs.map((p) => p.text).join('\n'), paragraphs }, regions);
+  return extractFacts({ meta: { id: 'doc', title, date, url: null, publisher }, text: paragraphs.map((p) => p.text).join('\n'), paragraphs }, regions);
 }
 
 const pick = (f: RawFact) => ({ kind: f.kind, region: f.region, city: f.city, metric: f.metric, value: f.value, year: f.year, deadline: f.deadline });
@@ -171,6 +171,20 @@ describe('extraction on small documents', () => {
     expect(facts(text).map((f) => [f.region, f.value, f.year, f.kind])).toEqual([['山西', '10家', year, kind]]);
   });
 
+  it('由2023年的40%提高到55%: the baseline is a result of its year, the target moves the same metric', () => {
+    expect(facts('云南咖啡精深加工率由2023年的40%提高到55%。', '2024-03-01', '云南省2024年工作要点').map((f) => [f.kind, f.metric, f.value, f.comparator, f.year])).toEqual([
+      ['actual', '咖啡精深加工率', '40%', null, 2023],
+      ['target', '咖啡精深加工率', '55%', '提高到', 2024],
+    ]);
+  });
+
+  it('a baseline without a year (从目前的) is of the document\'s year; 吨标准煤 is one unit', () => {
+    expect(facts('云南单位工业增加值能耗从目前的0.5吨标准煤降低到0.45吨标准煤。', '2024-03-01').map((f) => [f.kind, f.metric, f.value, f.year])).toEqual([
+      ['actual', '单位工业增加值能耗', '0.5吨标准煤', 2024],
+      ['target', '单位工业增加值能耗', '0.45吨标准煤', 2024],
+    ]);
+  });
+
   it('an event\'s audience is no figure of the plan', () => {
     expect(facts('浙江举行产业大脑启动仪式，企业代表300余人参加了本次仪式。全省新增上云企业3000家。').map((f) => f.value)).toEqual(['3000家']);
   });
@@ -196,6 +210,14 @@ describe('extraction on small documents', () => {
       ['a city before a conjunction', '推进示范区建设，绍兴综合试点和48个分行业试点要取得经验。', null],
     ])('%s', (_what, text, city) => {
       expect(facts(text).map((f) => f.city)).toEqual([city]);
+    });
+
+    it.each([
+      ['宁波市经济和信息化局', '浙江', '宁波'],
+      ['宁波日报', null, null],
+    ])('a plan titled 全市… takes its city from a government publisher, not a newspaper (%s)', (publisher, region, city) => {
+      const found = facts('全市规上工业增加值增长6%左右，增速高于全省0.5个百分点。', '2025-03-01', '2025年全市制造业高质量发展工作要点', publisher);
+      expect(found.map((f) => [f.region, f.city])).toEqual(region ? [[region, city], [region, city]] : []);
     });
 
     it('a county the sentence is about keeps the figure off the province', () => {
@@ -233,6 +255,7 @@ describe('extraction on small documents', () => {
     ['a total of what was newly counted', '山西新增规模以上工业企业800家，总数超过2.1万家。', ['新增规模以上工业企业', '规模以上工业企业总数']],
     ['a cumulative count of what was newly built', '山西新建5G基站1.2万个，累计建成9.6万个。', ['新建5G基站', '累计建成5G基站']],
     ['a comparison with the average', '山西装备制造业增加值增长12%，高于全省平均水平3个百分点。', ['装备制造业增加值', '装备制造业增加值高于全省平均水平']],
+    ['the growth rate compared', '山西规上工业增加值增长8%，增速高于全国2个百分点。', ['规上工业增加值', '规上工业增加值增速高于全国']],
     ['the amount of the projects counted before', '山西全年实施省重点工程500个，完成投资3000亿元。', ['实施省重点工程', '省重点工程投资']],
     ['enterprises doing what they are counted for', '山西推动5000家工业企业开展数字化改造。', ['工业企业开展数字化改造']],
   ])('%s: the subject the clause elides is put back', (_what, text, metrics) => {

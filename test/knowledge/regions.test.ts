@@ -65,12 +65,12 @@ describe('resolve', () => {
 describe('cityRegion', () => {
   it.each([
     ['杭州', '浙江'], ['杭州市', '浙江'], ['郑州', '河南'], ['赣州', '江西'], ['上饶', '江西'], ['鹤壁', '河南'],
-    ['义乌', '浙江'], ['昆山', '江苏'], ['中山', '广东'], ['延边', '吉林'], ['鄂尔多斯', '内蒙古'],
+    ['义乌', '浙江'], ['昆山', '江苏'], ['中山', '广东'], ['延边', '吉林'], ['鄂尔多斯', '内蒙古'], ['吉林市', '吉林'],
   ])('%s → %s', (city, expected) => {
     expect(index.cityRegion(city)?.name).toBe(expected);
   });
 
-  it.each(['吉林', '吉林市', '浙江', '阿里', '朝阳'])('%s is not a listed city', (city) => {
+  it.each(['吉林', '浙江', '阿里', '朝阳'])('%s is not a listed city', (city) => {
     expect(index.cityRegion(city)).toBeUndefined();
   });
 });
@@ -82,7 +82,7 @@ describe('findMentions in documents', () => {
     ['宁波市和宁夏回族自治区', ['浙江/宁波', '宁夏']],
     ['中国科学院江西分院', ['江西']],
     ['长三角一体化，中国式现代化', []],
-    ['吉林省吉林市', ['吉林', '吉林']],
+    ['吉林省吉林市', ['吉林', '吉林/吉林']],
     ['杭州、郑州、赣州', ['浙江/杭州', '河南/郑州', '江西/赣州']],
     ['浙江西部山区', ['浙江']],
     ['黑龙江省哈尔滨市', ['黑龙江', '黑龙江/哈尔滨']],
@@ -112,6 +112,14 @@ describe('findMentions in documents', () => {
     expect(index.findMentions('浙江省级平台，杭州市级工厂')).toEqual([
       { region: '浙江', city: null, start: 0, end: 2, form: 'short' },
       { region: '浙江', city: '杭州', start: 7, end: 9, form: 'city' },
+    ]);
+  });
+
+  it('reads 吉林市 as the city, 吉林省 and 吉林市场 as the province', () => {
+    expect(index.findMentions('吉林市碳纤维，吉林省，吉林市场主体').map((m) => [m.region, m.city, m.end - m.start])).toEqual([
+      ['吉林', '吉林', 3],
+      ['吉林', null, 3],
+      ['吉林', null, 2],
     ]);
   });
 
