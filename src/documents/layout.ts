@@ -15,6 +15,8 @@ export interface LayoutLine {
    * 'item': an explicit list item.
    */
   kind: 'line' | 'heading' | 'paragraph' | 'item';
+  /** The source line began with white space (a paragraph's first-line indent, 　　). */
+  indented?: boolean;
 }
 
 /** A paragraph before offsets are assigned. */
@@ -220,6 +222,7 @@ function joinPieces(left: string, right: string): string {
 const SENTENCE_INSIDE = /[。！？；!?;]/;
 const BYLINE = /^(?:本报记者|本报讯|记者|通讯员|作者|文\/|图\/)/;
 /** A news lead always starts a paragraph, even after a cut line (a headline set in the column above). */
+const SOFT_FINAL = /[；：;:]$/;
 const STARTS_PARAGRAPH = /^(?:本报讯|本报记者|新华社)/;
 const BRACKETED = /^[(（][^()（）]*[)）]$/;
 
@@ -253,6 +256,7 @@ export function buildParagraphs(lines: readonly LayoutLine[], options: Paragraph
   const widths = plainIndex.map((i) => displayWidth(lines[i]?.text ?? ''));
   const typical = typicalWidths(widths, o.window, o.percentile);
   const cut = new Array<boolean>(lines.length).fill(false);
+  const indenting = lines.some((l) => l.kind === 'line' && l.indented);
   const headingLike = new Array<boolean>(lines.length).fill(false);
   plainIndex.forEach((lineIndex, k) => {
     const text = lines[lineIndex]?.text ?? '';
@@ -261,7 +265,11 @@ export function buildParagraphs(lines: readonly LayoutLine[], options: Paragraph
     const final = endsSentence(text);
     const heading = !final && !long && looksLikeHeadingText(text, o.maxLineHeadingWidth);
     headingLike[lineIndex] = heading;
-    cut[lineIndex] = !final && !heading && (long || width > o.maxLineHeadingWidth || leavesOpen(text));
+    // "…增长7.8%；⏎规模以上工业总产值…": in a text that marks paragraphs by indenting them, a full line ending in ；
+    // or ： goes on when the next line is not indented.
+    const next = lines[lineIndex + 1];
+    const goesOn = indenting && long && SOFT_FINAL.test(text) && next?.kind === 'line' && !next.indented;
+    cut[lineIndex] = goesOn || (!final && !heading && (long || width > o.maxLineHeadingWidth || leavesOpen(text)));
   });
 
   const out: LaidParagraph[] = [];

@@ -127,6 +127,9 @@ function linesOfMarkdown(body: string): SourceLines {
   };
 }
 
+/** A source line opening with white space: a paragraph's first-line indent. */
+const INDENT = /^[ \t\u3000]/;
+
 function linesOfText(body: string): SourceLines {
   const lines: SourceLine[] = [];
   const { lines: raws, urls } = contentLines(body);
@@ -204,10 +207,10 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Read
   const traditional = looksTraditional(lines.map((l) => l.text).join('\n'));
   if (traditional) {
     const texts = simplifyAll(lines.map((l) => l.text));
-    lines = lines.map((l, i) => ({ text: texts[i] ?? l.text, kind: l.kind }));
+    lines = source.lines.filter((l) => l.text !== '').map((l, i) => ({ text: texts[i] ?? l.text, kind: l.kind, indented: INDENT.test(l.raw) }));
     fieldLines = simplifyAll(fieldLines);
   } else {
-    lines = lines.map((l) => ({ text: l.text, kind: l.kind }));
+    lines = source.lines.filter((l) => l.text !== '').map((l) => ({ text: l.text, kind: l.kind, indented: INDENT.test(l.raw) }));
   }
   const simplify = (s: string | null): string | null => {
     if (s === null) return null;

@@ -14,6 +14,7 @@ import {
   balanceMarks, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
+import { respectiveSubject } from './respectively.ts';
 import { clauseAround, insideAny, protectedSpans, splitSentences, type Span } from './sentences.ts';
 import { findTimes, isoDate, type TimeMention } from './time.ts';
 
@@ -52,6 +53,8 @@ const CLAUSE_DONE = /截至|截止|已|共有|现有|首次/;
 /** Metrics naming things whose amounts a generic metric (投资, 营业收入) can be of. */
 const ENTITY_END = /(?:项目|工程|企业|产业|集群)$/;
 /** List numbering opening a paragraph: （一）, 1., 一、. An item's own year does not frame what follows it. */
+/** List numbering opening a clause (6. 6、 （六） ⑥), not a decimal (6.5%). */
+const ITEM_NUMBER = /^\s*(?:\d{1,2}[.．、](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[①-⑳])\s*/;
 const LIST_ITEM = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+、)/;
 /** What follows a region that is the subject of a clause: 浙江将…, 河南省要…, 成都市力争…. */
 const SUBJECT_PREDICATE = /^(?:省|市|区)?(?:将|要|还将|还要|计划|拟|力争|争取|提出|全省|全市|全区)/;
@@ -135,7 +138,8 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
     if (tables.has(pi)) {
       // A table row is neither a heading nor an article: its figures take their years from the header row.
       const region = firstMention(mentions)?.region ?? article.region?.region ?? heading.region?.region ?? docRegion;
-      if (region) out.push(...tableFacts(doc, para, tables.get(pi) ?? null, { region, city: docCity, pubYear }));
+      const city = firstMention(mentions)?.city ?? docCity;
+      if (region) out.push(...tableFacts(doc, para, tables.get(pi) ?? null, { region, city, pubYear, planYear }));
       return;
     }
     if (para.heading) {
@@ -204,57 +208,90 @@ export function comparatorOf(before: string | null, fig: FigureMatch): string | 
   return before && !SILENT_COMPARATORS.has(before) ? `${before}…${bound}` : bound;
 }
 
-/** The header of a table: the year each column is of, and whether it reports results (基期, 实际, 完成). */
+/** The header of a table: per column, the year it is of, whether it reports results, and what it holds. */
 interface TableHeader {
   years: Array<number | null>;
   actual: boolean[];
+  /** Columns that are indicators themselves (| 区域 | 项目数 | 年度计划投资 |): each row's subject measured by them. */
+  measures: Array<string | null>;
+  /** Columns holding a value of the row's indicator without a year (| 指标 | 目标值 | 属性 |). */
+  values: boolean[];
+  /** The column naming each row's indicator when no column is a year or an indicator. */
+  indicator: number;
+  /** The column giving each row's unit (| 指标 | 单位 | 2025年 |), or -1. */
+  unit: number;
 }
 
-const cellsOf = (row: string): string[] => row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+/** Header cells that hold something about an indicator, not an indicator: 目标值, 属性, 单位 … */
+const ABOUT_COLUMN = /^(?:(?:19|20)\d{2}\s*年?)?(?:[（(]?(?:目标|目标值|预期目标|预期值|预期|计划|计划值|基期|基数|基期值|现状|现状值|实际|实际值|完成|完成值|指标值|数值|属性|指标属性|单位|计量单位|备注|类别|类型|序号|牵头单位|责任单位)[）)]?)+$/;
+const VALUE_COLUMN = /目标|预期|计划|完成|实际|现状|基期|基数|数值|指标值/;
+const UNIT_COLUMN = /^(?:计量)?单位$/;
+const INDICATOR_COLUMN = /指标|名称|项目|内容/;
+
+/** The cells of a Markdown row (| a | b |) or of an HTML row as the reader renders it (a｜b). */
+const cellsOf = (row: string): string[] => row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/[|｜]/).map((c) => c.trim());
+const isTableRow = (t: string): boolean => /^\s*\|.*\|\s*$/.test(t) || /^[^｜]+(?:｜[^｜]*)+$/.test(t.trim());
+
+function tableHeader(cells: string[]): TableHeader {
+  const years = cells.map((c) => Number(/((?:19|20)\d{2})\s*年?/.exec(c)?.[1]) || null);
+  const yearless = years.every((y) => y === null);
+  const about = cells.map((c, i) => i === 0 || ABOUT_COLUMN.test(c.replace(/[*_`\s]/g, '')));
+  return {
+    years,
+    actual: cells.map((c) => /基期|实际|完成|现状/.test(c)),
+    measures: cells.map((c, i) => (yearless && !about[i] && c && findFigures(c).length === 0 ? c.replace(/[*_`]/g, '').trim() : null)),
+    values: cells.map((c, i) => i > 0 && yearless && VALUE_COLUMN.test(c)),
+    indicator: Math.max(0, cells.findIndex((c) => INDICATOR_COLUMN.test(c))),
+    unit: cells.findIndex((c) => UNIT_COLUMN.test(c.replace(/[*_`\s]/g, ''))),
+  };
+}
 
 /**
- * Rows of pipe tables (主要指标 tables: 指标 | 2024年（基期） | 2025年 | 2027年) with their header, by paragraph index.
- * Header and separator rows map to no header: they state no figure of their own.
+ * Rows of tables (主要指标 tables: 指标 | 2024年（基期） | 2025年 | 2027年; 区域 | 项目数 | 计划投资) with their header, by
+ * paragraph index. Header and separator rows map to no header: they state no figure of their own.
  */
 function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHeader | null> {
   const rows = new Map<number, TableHeader | null>();
-  const isRow = (t: string) => /^\s*\|.*\|\s*$/.test(t);
   let header: TableHeader | null = null;
   paragraphs.forEach((p, i) => {
-    if (!isRow(p.text)) {
+    if (!isTableRow(p.text)) {
       header = null;
       return;
     }
     if (header === null) {
-      const cells = cellsOf(p.text);
-      header = {
-        years: cells.map((c) => Number(/((?:19|20)\d{2})\s*年?/.exec(c)?.[1]) || null),
-        actual: cells.map((c) => /基期|实际|完成|现状/.test(c)),
-      };
+      header = tableHeader(cellsOf(p.text));
       rows.set(i, null);
     } else rows.set(i, /^[\s|:\-—]+$/.test(p.text) ? null : header);
   });
   return rows;
 }
 
-/** The figures of one table row: metric from its first cell, each figure of the year its column is of. */
-function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number }): RawFact[] {
+/**
+ * The figures of one table row. With year columns, the indicator is the column right before the first one
+ * (| 类别 | 指标 | 2023年 |…: a category column names a group of indicators, not one) and each figure is of its column's
+ * year. With indicator columns (| 区域 | 项目数 | 计划投资 |), the row's first cell is measured by each. With value
+ * columns only (| 指标 | 目标值 | 属性 |), the figures are of the plan's year.
+ */
+function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number; planYear: number }): RawFact[] {
   if (!header) return [];
   const cells = cellsOf(para.text);
-  // The indicator is the column right before the first year column (| 类别 | 指标 | 2023年 |…): a category column
-  // before it names a group of indicators, not one.
   const firstYear = header.years.findIndex((y) => y !== null);
-  const metric = (cells[Math.max(0, firstYear - 1)] ?? cells[0]!).replace(/[*_`]/g, '').trim();
-  if (!metric || findFigures(metric).length > 0) return [];
+  const byMeasure = firstYear < 0 && header.measures.some((m) => m !== null);
+  const subjectColumn = firstYear >= 0 ? Math.max(0, firstYear - 1) : byMeasure ? 0 : header.indicator;
+  const subject = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').trim();
+  if (!subject || findFigures(subject).length > 0) return [];
+  const unit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : '';
   const quote = para.text.trim();
   const out: RawFact[] = [];
-  cells.slice(1).forEach((cell, i) => {
-    const year = header.years[i + 1];
-    const fig = findFigures(cell)[0];
+  cells.forEach((cell, col) => {
+    if (col === subjectColumn || col === header.unit) return;
+    const measure = byMeasure ? header.measures[col] : null;
+    const year = header.years[col] ?? (firstYear < 0 && (measure || header.values[col]) ? at.planYear : null);
+    const fig = findFigures(unit && /^\d+(?:\.\d+)?$/.test(cell) ? cell + unit : cell)[0];
     if (!year || !fig) return;
-    const kind: RawFact['kind'] = header.actual[i + 1] || year < at.pubYear ? 'actual' : 'target';
+    const kind: RawFact['kind'] = header.actual[col] || year < at.pubYear ? 'actual' : 'target';
     out.push({
-      kind, region: at.region, city: at.city, metric, value: writtenValue(fig),
+      kind, region: at.region, city: at.city, metric: measure ? subject + measure : subject, value: writtenValue(fig),
       comparator: comparatorOf(null, fig), hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
       deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
       citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
@@ -320,6 +357,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   const times = findTimes(s, d.pubYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
   const out: RawFact[] = [];
   let previous: { metric: string; clauseStart: number } | null = null;
+  const earlier: Array<{ metric: string; clauseStart: number }> = [];
   let previousStated = false;
 
   for (let i = 0; i < figures.length; i++) {
@@ -336,12 +374,16 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       .filter((m) => !/[\u4e00-\u9fa5A-Za-z]$/.test(s.slice(itemStart, m.start).replace(TIME_OR_NOISE, '')) || SUBJECT_PREDICATE.test(s.slice(m.end)))
       .at(-1);
     if (subject) itemStart = subject.end;
+    // "6.集成电路产业规模突破650亿元": the item's number is not part of what it measures.
+    const numbering = ITEM_NUMBER.exec(s.slice(itemStart, fig.start));
+    if (numbering) itemStart += numbering[0].length;
     const nextStart = figures[i + 1]?.start ?? s.length;
     const nextMention = subjects.find((m) => m.start >= fig.endWithSuffix)?.start ?? s.length;
     let postEnd = fig.endWithSuffix;
     while (postEnd < Math.min(clause.end, nextStart, nextMention) && s[postEnd] !== '、') postEnd++;
     const pre = s.slice(itemStart, fig.start);
-    const post = s.slice(fig.endWithSuffix, postEnd);
+    // "1200万台（套）": a bracketed second unit is not what is counted.
+    const post = s.slice(fig.endWithSuffix, postEnd).replace(/^[（(][^）)]{1,2}[）)]/, '');
 
     const removeSpans: Array<[number, number]> = [];
     for (const t of times) if (t.start >= itemStart && t.end <= fig.start) removeSpans.push([t.start - itemStart, t.end - itemStart]);
@@ -365,7 +407,16 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric += postNoun;
     }
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
-    if (metric.length < 2 && previous) {
+    if (metric.length < 2 && previous && /累计/.test(pre)) {
+      // "新建5G基站5000个，累计达到8.7万个": the running total of the same thing.
+      metric = withSubject(previous.metric, '累计');
+      quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (/^其中/.test(s.slice(clause.start)) && earlier.some((e) => sharedHead(e.metric, metric))) {
+      // "安排市重大工业项目300个…，其中10亿元以上项目85个": a part of the same projects.
+      const whole = [...earlier].reverse().find((e) => sharedHead(e.metric, metric))!;
+      metric = metric.slice(0, -sharedHead(whole.metric, metric)!.length) + withSubject(whole.metric, '');
+      quoteSpan = spanOf(s, whole.clauseStart, clause.end);
+    } else if (metric.length < 2 && previous) {
       metric = previous.metric;
       if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
     } else if (previous && dependsOnSubject(metric)) {
@@ -384,6 +435,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     }
     if (metric.length < 2 || /^[\d.%]+$/.test(metric)) continue;
     if ((fig.unit === '人' || fig.unit === '名') && AUDIENCE.test(s.slice(fig.endWithSuffix))) continue;
+    // "给予补助，最高不超过500万元": a cap per recipient, not a figure of the plan.
+    if (MONEY_UNITS.has(fig.unit) && /(?:最高|最多)(?:不超过)?$/.test(pre)) continue;
     if (isGenericMetric(metric)) {
       const segment = segmentStart(s, fig.start);
       const topic = sentenceTopic(s.slice(segment));
@@ -396,9 +449,15 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
         quoteSpan = spanOf(s, previous.clauseStart, clause.end);
       }
     }
+    const respective = respectiveSubject(s, figures, fig);
+    if (respective) {
+      metric = respective.metric;
+      quoteSpan = spanOf(s, respective.from, clause.end);
+    }
     metric = balanceMarks(metric);
     if (metric.length > 30) metric = metric.slice(-30);
     previous = { metric, clauseStart: clause.start };
+    earlier.push(previous);
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
@@ -410,7 +469,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
     const ownPlaces = mentions.every((m) => m.form === 'city' && m.region === d.docRegion);
     const titleCity = d.docCity && ownPlaces && region === d.docRegion && !PROVINCE_WIDE.test(s) ? d.docCity : null;
-    const city = (before && mention === before && cityOf(s, before, fig, mentions) ? before.city : null) ?? localSubject(s) ?? titleCity;
+    // One of a 分别 list of cities (杭州、宁波分别…) is that city's figure.
+    const itemCity = respective ? regions.findMentions(respective.item).find((m) => m.city && m.region === region)?.city ?? null : null;
+    const city = itemCity ?? (before && mention === before && cityOf(s, before, fig, mentions) ? before.city : null) ?? localSubject(s) ?? titleCity;
 
     // Time: the sentence (nearest before, else in the clause after), the paragraph, the article, the document.
     const timeBefore = times.filter((t) => t.end <= fig.start).at(-1);
@@ -449,7 +510,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const hedge = parts.hedge ?? nearestHedge(lead);
     // "…提高到55%": the move is the comparator, not its bare 到.
     const movedTo = MOVED_TO.exec(pre);
-    const relation = movedTo && (parts.comparator === null || SILENT_COMPARATORS.has(parts.comparator)) ? movedTo[0] : parts.comparator;
+    const relation = movedTo && (parts.comparator === null || SILENT_COMPARATORS.has(parts.comparator)) ? movedTo[0] : parts.comparator ?? respective?.comparator ?? null;
     const comparator = fromBaseline ? null : comparatorOf(relation, fig);
     const quote = trimQuote(quoteSpan.text);
     const quoteOffset = ctx.paragraphStart + ctx.sentence.start + quoteSpan.start + quoteSpan.text.indexOf(quote);
@@ -469,6 +530,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
  * its figures are the county's, not the province's. Counties are not in the region list, so the sentence's
  * opening verb and the name's suffix tell.
  */
+/** The head noun two metrics end with (项目, 企业 …), when one is a part of the other. */
+function sharedHead(whole: string, part: string): string | null {
+  const head = /(?:项目|企业|园区|基地|集群|平台|工厂)$/.exec(part)?.[0];
+  return head && whole.endsWith(head) && whole !== part ? head : null;
+}
+
 function localSubject(sentence: string): string | null {
   const m = /^(?:支持|推动|鼓励|指导|引导)([\u4e00-\u9fa5]{2,3}(?:县|区|旗))(?![域级委内])/.exec(sentence);
   return m && !/^(?:山区|各|全|试点|示范|重点)/.test(m[1]!) ? m[1]! : null;

@@ -52,7 +52,7 @@ const RANGE_SEP = String.raw`(?:至|到|~|～|-|—|–)`;
  * Matching is linear: one sticky pass per candidate digit run.
  */
 const FIGURE = new RegExp(
-  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个)?${RANGE_SEP}(${NUM}))?(多|余)?(${MAG_ALT})?(多|余)?(?:(${UNIT_ALT})|\s(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
+  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个|%)?${RANGE_SEP}(${NUM}))?(多|余)?(${MAG_ALT})?(多|余)?(?:(${UNIT_ALT})|\s(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
   'y',
 );
 

@@ -52,6 +52,9 @@ export interface MergeOptions {
   metricKey?: (metric: string) => string;
 }
 
+/** A metric prefix naming a place below the region: 镇海区, 慈溪市, 德清县, 高新区. */
+const PLACE_END = /(?:区|县|市|镇|乡|旗|街道)$/;
+
 /**
  * Merges raw facts into facts. `regionCode` gives the id prefix of a region (浙江 → zj).
  * @example mergeFacts(extractFacts(doc, regions), (r) => index.resolve(r)?.code ?? 'cn')
@@ -64,7 +67,8 @@ export function mergeFacts(raw: RawFact[], regionCode: (region: string) => strin
     return { ...fact, id: `${regionCode(fact.region)}-${fact.year ?? 'x'}-${hash8(key)}` };
   };
 
-  // Figures: same region, kind, year and figure, and one metric the tail of the other (核心产业增加值 ⊂ 数字经济核心产业增加值).
+  // Figures: same region, kind, year and figure, and one metric the tail of the other (核心产业增加值 ⊂ 数字经济核心产业增加值),
+  // unless what the longer one adds is a place (镇海区工业投资 is not the city's 工业投资).
   const buckets = new Map<string, RawFact[]>();
   for (const f of raw) {
     if (f.kind === 'program') continue;
@@ -75,7 +79,7 @@ export function mergeFacts(raw: RawFact[], regionCode: (region: string) => strin
     const clusters: Array<{ key: string; members: RawFact[] }> = [];
     for (const f of [...bucket].sort((a, b) => keyOf(b.metric).length - keyOf(a.metric).length)) {
       const key = keyOf(f.metric);
-      const home = clusters.find((c) => c.key.endsWith(key) || c.key === key);
+      const home = clusters.find((c) => c.key === key || (c.key.endsWith(key) && !PLACE_END.test(c.key.slice(0, -key.length))));
       if (home) home.members.push(f);
       else clusters.push({ key, members: [f] });
     }

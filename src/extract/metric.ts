@@ -19,7 +19,7 @@ const LEADING_NOISE = [
 const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '首次', '的', '均', '都', '共', '了', '由', '从', '比上年', '较上年', '比去年', '同比'];
 const PUNCT_EDGE = /^[\s，,；;：:、。！？!?（(）)“”"'《》\-—–~·…]+|[\s，,；;：:、。！？!?（(“"'《\-—–~·…]+$/g;
 /** Metrics that say nothing on their own; the sentence's subject is put in front. */
-const GENERIC = new Set(['营业收入', '营收', '增加值', '产值', '规模', '投资', '收入', '利润', '总额', '产量', '销售收入', '主营业务收入']);
+const GENERIC = new Set(['营业收入', '营收', '增加值', '产值', '规模', '投资', '收入', '利润', '总额', '产量', '销售收入', '主营业务收入', '总投资', '计划投资']);
 
 export interface MetricParts {
   metric: string;
@@ -116,8 +116,11 @@ export function sentenceTopic(sentence: string): string | null {
  * a comparison (高于全国平均水平), a total (总数), or a count verb alone (累计建成).
  */
 export function dependsOnSubject(metric: string): boolean {
-  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)/.test(metric) || COUNT_VERBS_ONLY.test(metric);
+  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
 }
+
+/** A district, county or zone opening a metric (宝安区新增): the place whose count it is. */
+const PLACE_PREFIX = /^[\u4e00-\u9fa5]{1,6}?(?:区|县|市|镇|新区|园区)(?=累计|新增|新建|建成|完成|开通)/;
 
 const COUNT_VERBS_ONLY = /^(?:累计|新增|新建|建成|完成|开通)+$/;
 
@@ -127,8 +130,11 @@ const COUNT_VERBS_ONLY = /^(?:累计|新增|新建|建成|完成|开通)+$/;
  * (实施省重点建设项目, 投资) → 省重点建设项目投资.
  */
 export function withSubject(subject: string, metric: string): string {
-  const noun = subject.replace(/^(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造)+/, '') || subject;
-  return COUNT_VERBS_ONLY.test(metric) ? metric + noun : noun + metric;
+  const noun = subject.replace(PLACE_PREFIX, '').replace(/^(?:全市|全省|全区|全县)?(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造|安排)+/, '') || subject;
+  // "其中宝安区新增300家": the place's count of the same thing.
+  const place = PLACE_PREFIX.exec(metric)?.[0] ?? '';
+  const own = metric.slice(place.length);
+  return COUNT_VERBS_ONLY.test(own) ? place + own + noun : noun + metric;
 }
 
 /**

@@ -102,6 +102,23 @@ describe('buildParagraphs', () => {
     ]);
   });
 
+  it('in an indented text, a full line ending in ； goes on into an unindented next line, not into an indented one', () => {
+    const lines = [
+      { text: '2023年，全县实现规模以上工业增加值265亿元，增长7.8%；', kind: 'line' as const, indented: true },
+      { text: '规模以上工业总产值达到1320亿元；完成工业投资128亿元，增', kind: 'line' as const, indented: false },
+      { text: '长14.6%。', kind: 'line' as const, indented: false },
+      { text: '二、主要目标', kind: 'line' as const, indented: true },
+      { text: '到2027年，特色产业集群产值突破900亿元，培育上市企业5家；', kind: 'line' as const, indented: true },
+      { text: '到2030年，特色产业集群产值突破1500亿元，培育上市企业9家。', kind: 'line' as const, indented: true },
+    ];
+    expect(buildParagraphs(lines).map((p) => p.text)).toEqual([
+      '2023年，全县实现规模以上工业增加值265亿元，增长7.8%；规模以上工业总产值达到1320亿元；完成工业投资128亿元，增长14.6%。',
+      '二、主要目标',
+      '到2027年，特色产业集群产值突破900亿元，培育上市企业5家；',
+      '到2030年，特色产业集群产值突破1500亿元，培育上市企业9家。',
+    ]);
+  });
+
   it('never merges a document written one paragraph per line', () => {
     const lines = plain(
       '2023年全省经信工作要点',

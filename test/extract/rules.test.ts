@@ -32,6 +32,7 @@ describe('findFigures', () => {
     ['力争实现发射30次以上', ['30次以上']],
     ['培育企业3000多家、园区20余个', ['3000多家', '20余个']],
     ['完成投资2000余亿元，新增用户20多万户', ['2000余亿元', '20多万户']],
+    ['经济增长2%至3%', ['2%至3%']],
   ])('%s → %j', (text, values) => {
     expect(findFigures(text).map((f) => f.value + (f.suffix ?? ''))).toEqual(values);
   });
@@ -183,6 +184,67 @@ describe('extraction on small documents', () => {
       ['actual', '单位工业增加值能耗', '0.5吨标准煤', 2024],
       ['target', '单位工业增加值能耗', '0.45吨标准煤', 2024],
     ]);
+  });
+
+  describe('分别: each figure takes its own subject, in order', () => {
+    it.each([
+      ['南山区、宝安区、龙岗区规模以上工业总产值分别达到8120亿元、1.03万亿元和9650亿元，分别增长8.2%、7.5%和10.1%。', [
+        ['南山区规模以上工业总产值', '8120亿元'], ['宝安区规模以上工业总产值', '1.03万亿元'], ['龙岗区规模以上工业总产值', '9650亿元'],
+        ['南山区规模以上工业总产值', '8.2%'], ['宝安区规模以上工业总产值', '7.5%'], ['龙岗区规模以上工业总产值', '10.1%'],
+      ]],
+      ['宝安区、龙岗区分别完成工业投资1100亿元、900亿元。', [['宝安区工业投资', '1100亿元'], ['龙岗区工业投资', '900亿元']]],
+      ['高技术制造业和装备制造业增加值分别增长9%和8%。', [['高技术制造业增加值', '9%'], ['装备制造业增加值', '8%']]],
+      ['城乡居民人均可支配收入分别增长4.2%和5.6%。', [['城镇居民人均可支配收入', '4.2%'], ['农村居民人均可支配收入', '5.6%']]],
+    ])('%s', (text, expected) => {
+      expect(facts(text, '2025-03-01', '深圳市2025年工作要点').map((f) => [f.metric, f.value])).toEqual(expected);
+    });
+
+    it('gives a 分别 list of cities each its city, with the shared relation', () => {
+      expect(facts('广东广州、深圳分别新增规上工业企业1000家、1200家。', '2025-03-01').map((f) => [f.city, f.value, f.comparator])).toEqual([
+        ['广州', '1000家', null],
+        ['深圳', '1200家', null],
+      ]);
+    });
+
+    it('leaves the metric alone when the subjects and figures do not pair up', () => {
+      expect(facts('浙江、江苏工业投资分别增长12%。', '2025-03-01').map((f) => f.metric)).not.toContain('浙江工业投资');
+    });
+  });
+
+  it.each([
+    ['a running total after a new count', '全市新建5G基站5000个，累计达到8.7万个。', [['新建5G基站', '5000个'], ['累计5G基站', '8.7万个']]],
+    ['a part of the projects counted before (其中)', '安排市重大工业项目300个，年度计划投资2300亿元，其中10亿元以上项目85个。', [
+      ['安排市重大工业项目', '300个'], ['市重大工业项目年度计划投资', '2300亿元'], ['10亿元以上市重大工业项目', '85个'],
+    ]],
+    ['districts\' shares of a count', '全市新增规模以上工业企业1000家，其中宝安区新增300家、龙岗区新增200家。', [
+      ['新增规模以上工业企业', '1000家'], ['宝安区新增规模以上工业企业', '300家'], ['龙岗区新增规模以上工业企业', '200家'],
+    ]],
+    ['a second unit in brackets', '工业互联网平台连接工业设备数量达到1200万台（套）。', [['工业互联网平台连接工业设备数量', '1200万台']]],
+    ['list numbering before the item', '6.集成电路产业规模突破650亿元；（七）工业投资增长6.5%。', [['集成电路产业规模', '650亿元'], ['工业投资', '6.5%']]],
+  ])('the subject is put back: %s', (_what, text, expected) => {
+    expect(facts(text, '2025-03-01', '深圳市2025年工作要点').map((f) => [f.metric, f.value])).toEqual(expected);
+  });
+
+  describe('tables without year columns', () => {
+    it('an HTML table of districts by indicator: each cell is the district\'s figure for the column, of the plan\'s year', () => {
+      const found = facts('2025年重点工业项目安排如下。\n区域｜重点工业项目｜年度计划投资｜工业投资增速目标\n江夏区｜55个｜130亿元｜10%\n新洲区｜40个｜85亿元｜11%', '2025-02-10', '武汉市2025年重点工业项目计划');
+      expect(found.map((f) => [f.metric, f.value, f.year, f.kind])).toEqual([
+        ['江夏区重点工业项目', '55个', 2025, 'target'], ['江夏区年度计划投资', '130亿元', 2025, 'target'], ['江夏区工业投资增速目标', '10%', 2025, 'target'],
+        ['新洲区重点工业项目', '40个', 2025, 'target'], ['新洲区年度计划投资', '85亿元', 2025, 'target'], ['新洲区工业投资增速目标', '11%', 2025, 'target'],
+      ]);
+    });
+
+    it('a table of indicators with a target column and a unit column', () => {
+      const found = facts('| 指标 | 单位 | 目标值 | 属性 |\n|---|---|---|---|\n| 规上工业增加值增速 | % | 6 | 预期性 |\n| 制造业投资 | 亿元 | 1200 | 预期性 |', '2025-02-10', '山东省2025年工业经济主要目标');
+      expect(found.map((f) => [f.region, f.metric, f.value, f.year])).toEqual([
+        ['山东', '规上工业增加值增速', '6%', 2025],
+        ['山东', '制造业投资', '1200亿元', 2025],
+      ]);
+    });
+  });
+
+  it('a cap per recipient (最高不超过500万元) is no figure of the plan', () => {
+    expect(facts('浙江对新认定的省级智能工厂给予补助，最高不超过500万元；全省新增智能工厂100家。').map((f) => f.value)).toEqual(['100家']);
   });
 
   it('an event\'s audience is no figure of the plan', () => {

@@ -1,0 +1,87 @@
+/**
+ * 分别: "南山区、宝安区、龙岗区规模以上工业总产值分别达到8120亿元、1.03万亿元和9650亿元，分别增长8.2%、7.5%和10.1%"
+ * gives each figure its own subject, in order: 南山区规模以上工业总产值 8120亿元 … 龙岗区规模以上工业总产值 10.1%.
+ */
+import type { FigureMatch } from './figures.ts';
+import { metricFromPre } from './metric.ts';
+import { clauseAround } from './sentences.ts';
+
+/** One figure's share of a 分别 list. */
+export interface Respective {
+  /** The subject item (南山区, 城镇) and the metric it makes (南山区规模以上工业总产值). */
+  item: string;
+  metric: string;
+  /** The relation 分别 is followed by (增长, 达到), shared by every figure of the list. */
+  comparator: string | null;
+  /** Where the subjects start in the sentence: the quote runs from here to the figure's clause end. */
+  from: number;
+}
+
+const RESPECTIVELY = '分别';
+const ITEM_SEPARATORS = /[、和及与]/;
+/** A time or a lead-in before the subjects (2024年，分区看). */
+const LEAD = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|上年|其中|分区看|分行业看|分产业看)[，,：:]?/;
+
+/** One word naming two subjects in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入. */
+const COMPACT_PAIRS: Array<[string, string[]]> = [
+  ['城乡', ['城镇', '农村']],
+  ['进出口', ['进口', '出口']],
+];
+
+interface Subjects {
+  items: string[];
+  from: number;
+}
+
+/** The subject items before the 分别 at `at`, when the clause names them; null when it does not. */
+function subjectsAt(s: string, at: number): Subjects | null {
+  const clause = clauseAround(s, at, at);
+  let from = clause.start;
+  let text = s.slice(from, at);
+  for (let lead = LEAD.exec(text); lead && lead[0].length > 0; lead = LEAD.exec(text)) {
+    from += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  const pair = COMPACT_PAIRS.find(([word]) => text.startsWith(word));
+  const rest = pair ? text.slice(pair[0].length) : '';
+  const items = pair && !ITEM_SEPARATORS.test(text) ? pair[1].map((x) => x + rest) : text.split(ITEM_SEPARATORS).map((x) => x.trim());
+  if (items.length < 2 || items.some((x) => x.length === 0 || x.length > 30)) return null;
+  return { items, from };
+}
+
+/**
+ * The items' metrics: the last item carries the noun they share ("龙岗区规模以上工业总产值" → 龙岗区 + 规模以上工业总产值).
+ * Its own name ends where the previous item's last character recurs (区, 业), else after as many characters as the
+ * previous item has (城镇 + 农村居民人均可支配收入 → 农村).
+ */
+function itemMetrics(items: string[]): string[] {
+  const last = items.at(-1)!;
+  const previous = items.at(-2)!;
+  const recurs = last.indexOf(previous.at(-1)!, 1);
+  const nameEnd = recurs >= 0 ? recurs + 1 : Math.min(previous.length, last.length);
+  const noun = last.slice(nameEnd);
+  return items.map((item, i) => (i === items.length - 1 ? last : item + noun));
+}
+
+/**
+ * The figure's own subject when it is one of a 分别 list in its clause, with as many subjects before 分别 (or before the
+ * previous clause's 分别, for "…，分别增长8.2%、7.5%和10.1%") as figures after it. Null otherwise.
+ */
+export function respectiveSubject(s: string, figures: FigureMatch[], fig: FigureMatch): Respective | null {
+  const clause = clauseAround(s, fig.start, fig.endWithSuffix);
+  const at = s.lastIndexOf(RESPECTIVELY, fig.start);
+  if (at < clause.start) return null;
+  const group = figures.filter((f) => f.start > at && f.endWithSuffix <= clause.end);
+  const k = group.indexOf(fig);
+  if (k < 0 || group.length < 2) return null;
+  let subjects = subjectsAt(s, at);
+  if (!subjects && s.slice(clause.start, at).replace(LEAD, '').trim() === '' && clause.start > 0) {
+    const earlier = s.lastIndexOf(RESPECTIVELY, clause.start - 1);
+    subjects = earlier >= 0 ? subjectsAt(s, earlier) : null;
+  }
+  if (!subjects || subjects.items.length !== group.length) return null;
+  // "宝安区、龙岗区分别完成工业投资1100亿元、900亿元": the words between 分别 and the first figure are measured too.
+  const between = metricFromPre(s.slice(at + RESPECTIVELY.length, group[0]!.start), []);
+  const metrics = itemMetrics(subjects.items);
+  return { item: subjects.items[k]!, metric: metrics[k]! + between.metric, comparator: between.comparator, from: subjects.from };
+}
