@@ -38,6 +38,8 @@ const STRONG_TOOL = /打印|关闭|分享|浏览次数|访问次数|阅读次数
 const INDEX_FIELD =
   /^(?:索引号|发布日期|发布时间|发布机构|公开方式|公开范围|信息来源|浏览次数|成文日期|文号|发文字号|发文机关|主题分类|公文种类|体裁分类|来源|作者|责任编辑|编辑)[:：]/;
 const NEIGHBOUR_NAV = /^(?:上一篇|下一篇)[:：]/;
+/** A printed page number on a line of its own (PDF copy): — 4 —, - 4 -, 第4页, 4/12. */
+const PAGE_NUMBER = /^(?:[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[/／，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*[/／]\s*\d{1,3})$/;
 
 /** Longest line (in UTF-16 units) that can be a tool bar or an index-field line. */
 const MAX_CHROME_LENGTH = 160;
@@ -45,15 +47,15 @@ const MAX_CHROME_LENGTH = 160;
 /**
  * True when a normalized line is page chrome: a breadcrumb ("当前位置:首页>…"),
  * a tool bar ("打印本页关闭窗口", "【字体：大中小】", "分享到"), a view counter,
- * an index-field line ("索引号:… 发布日期:… 发布机构:…", "信息来源:…"), or a
- * previous/next-article link. `afterCrumb` is true when the previous line was
+ * an index-field line ("索引号:… 发布日期:… 发布机构:…", "信息来源:…"), a
+ * previous/next-article link, or a page number of PDF copy ("— 4 —"). `afterCrumb` is true when the previous line was
  * a breadcrumb, so that "> 政务公开 > …" continuation lines go too.
  */
 export function isChrome(line: string, afterCrumb = false): boolean {
   if (line.length > MAX_CHROME_LENGTH) return false;
   if (BREADCRUMB.test(line) || CRUMB_TRAIL.test(line)) return true;
   if (CRUMB_CONTINUATION.test(line) && (afterCrumb || (line.match(/[>›»]/g)?.length ?? 0) >= 2)) return true;
-  if (INDEX_FIELD.test(line) || NEIGHBOUR_NAV.test(line)) return true;
+  if (INDEX_FIELD.test(line) || NEIGHBOUR_NAV.test(line) || PAGE_NUMBER.test(line.trim())) return true;
   return line.length <= 60 && STRONG_TOOL.test(line) && TOOL_TOKENS.test(line);
 }
 

@@ -123,6 +123,7 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
   let heading: Context = { region: null, year: null };
   let article: Context = { region: null, year: null };
   let previousWasHeading = true;
+  let spokenYear: TimeMention | null = null;
   let section: string | null = null;
 
   /** The first region named by the body paragraph right after the headings at `pi`. */
@@ -147,7 +148,10 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
       const m = firstMention(mentions) ?? (previousWasHeading ? heading.region : null) ?? bodyMention(pi) ?? article.region;
       heading = { ...heading, region: m };
       const t = contextTimes(para.text, pubYear)[0];
-      if (t) heading = { ...heading, year: t };
+      // "一、发展基础", "工作回顾": what the section reports without a year is of the year before the document.
+      if (REVIEW_SECTION.test(para.text)) heading = { ...heading, year: t ?? reviewYear(pubYear) };
+      else if (t) heading = { ...heading, year: t };
+      else if (heading.year?.kind === 'review') heading = { ...heading, year: null };
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
       const opening = LIST_ITEM.test(para.text) ? undefined : contextTimes(para.text, pubYear)[0];
@@ -158,16 +162,21 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
     }
     previousWasHeading = para.heading;
     if (para.heading) section = para.text.slice(0, 80);
+    // The last year the text under this heading named: 全年 in a later paragraph continues it.
+    if (para.heading) spokenYear = null;
+    const spokenBefore = spokenYear;
+    spokenYear = contextTimes(para.text, pubYear).filter((t) => t.kind !== 'relative' && t.year !== null).at(-1) ?? spokenYear;
 
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
         sentence,
         paragraphStart: para.start,
-        priorMentions: mentions.filter((m) => m.end <= sentence.start),
+        priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m)),
         priorTimes: contextTimes(para.text.slice(0, sentence.start), pubYear),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
         section: para.heading ? null : section,
+        spokenYear: spokenBefore,
       };
       out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
@@ -323,6 +332,8 @@ interface SentenceContext {
   fallbackYear: TimeMention | null;
   /** The heading over the sentence's paragraph (an article's title on a newspaper page), for search context. */
   section: string | null;
+  /** The last year named under the same heading before this paragraph. */
+  spokenYear: TimeMention | null;
 }
 
 interface DocContext {
@@ -449,7 +460,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
         quoteSpan = spanOf(s, previous.clauseStart, clause.end);
       }
     }
-    const respective = respectiveSubject(s, figures, fig);
+    const respective = respectiveSubject(s, figures, fig, earlier);
     if (respective) {
       metric = respective.metric;
       quoteSpan = spanOf(s, respective.from, clause.end);
@@ -461,8 +472,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
-    const before = mentions.filter((m) => m.end <= fig.start).at(-1);
-    const mention = before ?? mentions[0] ?? ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null;
+    const subjectMentions = mentions.filter((m) => !isBenchmark(s, m));
+    const before = subjectMentions.filter((m) => m.end <= fig.start).at(-1);
+    const mention = before ?? subjectMentions[0] ?? ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null;
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
@@ -479,7 +491,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     let time = timeBefore ?? timeAfter ?? null;
     // 全年/年内/当年 mean the year being talked about: in a paragraph opened by 2023年 (a review), that year.
     if (time && time.kind === 'relative' && CONTINUING_YEAR.test(s.slice(time.start, time.end))) {
-      const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative').at(-1);
+      // A paragraph of its own continues the last year named under its heading (2024年，该区… ⏎ 全区全年接待…), unless
+      // the sentence sets a goal (全年力争…).
+      const carried = ctx.spokenYear?.past && !GOAL_WORDS.test(s) ? ctx.spokenYear : undefined;
+      const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative').at(-1) ?? carried;
       if (spoken) time = spoken;
     }
     let year: number;
@@ -530,6 +545,23 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
  * its figures are the county's, not the province's. Counties are not in the region list, so the sentence's
  * opening verb and the name's suffix tell.
  */
+/** Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期. */
+const GOAL_WORDS = /力争|争取|确保|目标|预期|预计|计划|将|要/;
+
+/** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
+const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
+
+/** The year a review section reports: the one before the document's. */
+function reviewYear(pubYear: number): TimeMention {
+  return { start: 0, end: 0, kind: 'review', year: pubYear - 1, monthDay: '12-31', past: true, baseline: false, label: '' };
+}
+
+/** "高出同为西北清洁能源大省的甘肃约30个百分点": a region named as a benchmark is not what the text is about. */
+function isBenchmark(text: string, m: RegionMention): boolean {
+  return BENCHMARK_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));
+}
+const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
+
 /** The head noun two metrics end with (项目, 企业 …), when one is a part of the other. */
 function sharedHead(whole: string, part: string): string | null {
   const head = /(?:项目|企业|园区|基地|集群|平台|工厂)$/.exec(part)?.[0];

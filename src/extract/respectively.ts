@@ -67,7 +67,12 @@ function itemMetrics(items: string[]): string[] {
  * The figure's own subject when it is one of a 分别 list in its clause, with as many subjects before 分别 (or before the
  * previous clause's 分别, for "…，分别增长8.2%、7.5%和10.1%") as figures after it. Null otherwise.
  */
-export function respectiveSubject(s: string, figures: FigureMatch[], fig: FigureMatch): Respective | null {
+export function respectiveSubject(
+  s: string,
+  figures: FigureMatch[],
+  fig: FigureMatch,
+  earlier: ReadonlyArray<{ metric: string; clauseStart: number }> = [],
+): Respective | null {
   const clause = clauseAround(s, fig.start, fig.endWithSuffix);
   const at = s.lastIndexOf(RESPECTIVELY, fig.start);
   if (at < clause.start) return null;
@@ -79,9 +84,15 @@ export function respectiveSubject(s: string, figures: FigureMatch[], fig: Figure
     const earlier = s.lastIndexOf(RESPECTIVELY, clause.start - 1);
     subjects = earlier >= 0 ? subjectsAt(s, earlier) : null;
   }
+  const between = metricFromPre(s.slice(at + RESPECTIVELY.length, group[0]!.start), []);
+  if (!subjects && s.slice(clause.start, at).replace(LEAD, '').trim() === '') {
+    // "接待游客6300万人次，实现旅游收入780亿元，分别增长15.6%和14.2%": the subjects are the clauses before, in order.
+    const clauses = earlier.filter((e, i) => e.clauseStart < clause.start && earlier.findIndex((x) => x.clauseStart === e.clauseStart) === i);
+    const own = clauses.slice(-group.length);
+    if (own.length === group.length) return { item: own[k]!.metric, metric: own[k]!.metric, comparator: between.comparator, from: own[0]!.clauseStart };
+  }
   if (!subjects || subjects.items.length !== group.length) return null;
   // "宝安区、龙岗区分别完成工业投资1100亿元、900亿元": the words between 分别 and the first figure are measured too.
-  const between = metricFromPre(s.slice(at + RESPECTIVELY.length, group[0]!.start), []);
   const metrics = itemMetrics(subjects.items);
   return { item: subjects.items[k]!, metric: metrics[k]! + between.metric, comparator: between.comparator, from: subjects.from };
 }

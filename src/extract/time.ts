@@ -8,7 +8,8 @@
  * from the document's year.
  */
 
-export type TimeKind = 'year' | 'relative' | 'quarter' | 'half' | 'month' | 'period' | 'range' | 'span' | 'date';
+/** `review`: no words of the text, the year a review section (发展基础, 工作回顾) reports. */
+export type TimeKind = 'year' | 'relative' | 'quarter' | 'half' | 'month' | 'period' | 'range' | 'span' | 'date' | 'review';
 
 export interface TimeMention {
   start: number;

@@ -195,6 +195,9 @@ describe('extraction on small documents', () => {
       ['宝安区、龙岗区分别完成工业投资1100亿元、900亿元。', [['宝安区工业投资', '1100亿元'], ['龙岗区工业投资', '900亿元']]],
       ['高技术制造业和装备制造业增加值分别增长9%和8%。', [['高技术制造业增加值', '9%'], ['装备制造业增加值', '8%']]],
       ['城乡居民人均可支配收入分别增长4.2%和5.6%。', [['城镇居民人均可支配收入', '4.2%'], ['农村居民人均可支配收入', '5.6%']]],
+      ['全年接待国内外游客6300万人次，实现旅游收入780亿元，分别增长15.6%和14.2%。', [
+        ['接待国内外游客', '6300万人次'], ['旅游收入', '780亿元'], ['接待国内外游客', '15.6%'], ['旅游收入', '14.2%'],
+      ]],
     ])('%s', (text, expected) => {
       expect(facts(text, '2025-03-01', '深圳市2025年工作要点').map((f) => [f.metric, f.value])).toEqual(expected);
     });
@@ -241,6 +244,15 @@ describe('extraction on small documents', () => {
         ['山东', '制造业投资', '1200亿元', 2025],
       ]);
     });
+  });
+
+  it('a region named as a benchmark does not take the figures after it', () => {
+    expect(facts('青海清洁能源装机占比达到93.1%，高出同为西北清洁能源大省的甘肃约30个百分点。全年外送绿电350亿千瓦时。', '2025-02-10').map((f) => f.region)).toEqual(['青海', '青海', '青海']);
+  });
+
+  it('a review section (一、发展基础) reports the year before the document; the next section plans again', () => {
+    const found = facts('# 一、发展基础\n三大先导产业规模达到1.8万亿元。\n# 二、主要目标\n三大先导产业规模突破2.5万亿元。', '2026-03-27', '上海市先进制造业发展“十五五”规划（2026—2030年）');
+    expect(found.map((f) => [f.value, f.kind, f.year])).toEqual([['1.8万亿元', 'actual', 2025], ['2.5万亿元', 'target', 2030]]);
   });
 
   it('a cap per recipient (最高不超过500万元) is no figure of the plan', () => {

@@ -5,7 +5,8 @@
  * A fact matches a label when it comes from the same document, names the same
  * region, is for the same year, states the same figure once normalized
  * (1.5万亿元 = 15000亿元, 1萬家 = 10000家) and its metric covers at least half of
- * the labelled metric. Matching is one-to-one, best metric overlap first.
+ * the labelled metric (the fact's metric read with its comparator: 生产总值 + 增长). Matching is one-to-one, best metric
+ * overlap first.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +113,14 @@ export function metricOverlap(labelled: string, extracted: string): number {
   return shared / want.size;
 }
 
+/**
+ * What a fact says it measures: its metric and its relation (生产总值 + 增长, 工业投资 + 年均增长). The schema keeps
+ * 增长 and 年均增长 in `comparator`, so a label written "生产总值增长" is compared with both.
+ */
+export function statedMetric(fact: Pick<Fact, 'metric' | 'comparator'>): string {
+  return fact.metric + (fact.comparator ?? '').replace('…', '');
+}
+
 /** A metric matches from this overlap on. */
 export const METRIC_THRESHOLD = 0.5;
 
@@ -143,7 +152,7 @@ export interface DocumentScore {
 function matches(label: Label, fact: Fact): number | null {
   if (fact.region !== label.region || figureYear(fact) !== label.year) return null;
   if (figureKey(fact.value) !== figureKey(label.value)) return null;
-  const overlap = metricOverlap(label.metric, fact.metric);
+  const overlap = metricOverlap(label.metric, statedMetric(fact));
   return overlap >= METRIC_THRESHOLD ? overlap : null;
 }
 
@@ -172,21 +181,21 @@ function mismatch(label: Label | undefined, fact: Fact): string {
   const causes: string[] = [];
   if (fact.region !== label.region) causes.push(`region ${fact.region} (want ${label.region})`);
   if (figureYear(fact) !== label.year) causes.push(`year ${figureYear(fact)} (want ${label.year})`);
-  if (metricOverlap(label.metric, fact.metric) < METRIC_THRESHOLD) causes.push(`metric "${fact.metric}" (want "${label.metric}")`);
+  if (metricOverlap(label.metric, statedMetric(fact)) < METRIC_THRESHOLD) causes.push(`metric "${fact.metric}" (want "${label.metric}")`);
   return causes.length > 0 ? causes.join('; ') : 'figure already matched by another fact';
 }
 
 function closestLabel(labels: Label[], fact: Fact): Label | undefined {
   const same = labels.filter((l) => figureKey(l.value) === figureKey(fact.value));
   const rank = (l: Label): number =>
-    (l.region === fact.region ? 2 : 0) + (l.year === figureYear(fact) ? 2 : 0) + metricOverlap(l.metric, fact.metric);
+    (l.region === fact.region ? 2 : 0) + (l.year === figureYear(fact) ? 2 : 0) + metricOverlap(l.metric, statedMetric(fact));
   return same.sort((a, b) => rank(b) - rank(a))[0];
 }
 
 function closestFact(facts: Fact[], label: Label): Fact | undefined {
   const same = facts.filter((f) => figureKey(f.value) === figureKey(label.value));
   const rank = (f: Fact): number =>
-    (f.region === label.region ? 2 : 0) + (figureYear(f) === label.year ? 2 : 0) + metricOverlap(label.metric, f.metric);
+    (f.region === label.region ? 2 : 0) + (figureYear(f) === label.year ? 2 : 0) + metricOverlap(label.metric, statedMetric(f));
   return same.sort((a, b) => rank(b) - rank(a))[0];
 }
 
