@@ -10,6 +10,7 @@ import {
   formatFigureWithHedge,
   formatPlace,
   formatSourceLine,
+  rowOf,
   sourceOf,
 } from './format.ts';
 import { addDays, daysBetween } from './time.ts';
@@ -105,10 +106,7 @@ export function deadlinesAnswer(
     const { fact } = item;
     const n = i + 1;
     sources.push(sourceOf(fact, n));
-    rows.push({
-      region: fact.region, year: fact.year, metric: fact.metric, figure: formatFigure(fact), kind: fact.kind,
-      source: n, factId: fact.id,
-    });
+    rows.push(rowOf(fact, n));
     lines.push(
       `${formatPlace(fact)} · ${item.deadline} · ${fact.metric} ${formatFigureWithHedge(fact)} · ${formatDaysLeft(item.daysLeft)} [${n}]`,
     );

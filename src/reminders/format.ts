@@ -1,8 +1,9 @@
 /**
  * Small shared pieces of the reminders' Answers: a fact's place, its figure as users read it
- * (the one formatter of src/answer/figure.ts, re-exported), its numbered source, days left.
+ * (the one formatter of src/answer/figure.ts, re-exported), its row, its numbered source, days left.
  */
-import type { Source } from '../answer/types.ts';
+import type { Row, Source } from '../answer/types.ts';
+import { formatFigure } from '../answer/figure.ts';
 import type { Fact } from '../knowledge/schema.ts';
 
 export { formatFigure, formatFigureWithHedge } from '../answer/figure.ts';
@@ -10,6 +11,14 @@ export { formatFigure, formatFigureWithHedge } from '../answer/figure.ts';
 /** Region with the city when the fact is a city's: 浙江·杭州. */
 export function formatPlace(fact: Pick<Fact, 'region' | 'city'>): string {
   return fact.city ? `${fact.region}·${fact.city}` : fact.region;
+}
+
+/** A fact's row of an answer, citing source `n`. */
+export function rowOf(fact: Fact, n: number): Row {
+  return {
+    region: fact.region, year: fact.year, metric: fact.metric, figure: formatFigure(fact), kind: fact.kind, source: n,
+    factId: fact.id,
+  };
 }
 
 /** The numbered source of a fact: its earliest citation. */

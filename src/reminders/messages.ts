@@ -11,15 +11,9 @@ import {
   formatFigureWithHedge,
   formatPlace,
   formatSourceLine,
+  rowOf,
   sourceOf,
 } from './format.ts';
-
-function rowOf(fact: Fact, n: number): Row {
-  return {
-    region: fact.region, year: fact.year, metric: fact.metric, figure: formatFigure(fact), kind: fact.kind, source: n,
-    factId: fact.id,
-  };
-}
 
 function answerOf(fields: Pick<Answer, 'intent' | 'headline' | 'text' | 'rows' | 'sources' | 'facts'> & Partial<Answer>): Answer {
   return {
