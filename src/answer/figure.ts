@@ -3,12 +3,11 @@
  * Every surface (answers, reminders, Telegram, Slack) shows figures through this one function,
  * so a figure never reads differently in a reminder than in an answer.
  */
+import { SILENT_RELATIONS } from '../extract/metric.ts';
 import type { Fact } from '../knowledge/schema.ts';
 
 /** Comparators written after the figure (18万个以上); all others come before it (突破18万个). */
 const AFTER_VALUE = new Set(['以上', '以下', '左右', '以内', '上下']);
-/** Copulas that add nothing to the figure (为, 在, 至, 到). */
-const SILENT = new Set(['为', '在', '至', '到']);
 
 /**
  * The figure with its comparator (one word before or after it, or both as 增长…以上); the comparator is not
@@ -16,10 +15,10 @@ const SILENT = new Set(['为', '在', '至', '到']);
  */
 export function formatFigure(f: Pick<Fact, 'kind' | 'value' | 'comparator'>): string {
   const c = f.comparator;
-  if (f.kind === 'program' || !c || SILENT.has(c) || f.value.includes(c)) return f.value;
+  if (f.kind === 'program' || !c || SILENT_RELATIONS.has(c) || f.value.includes(c)) return f.value;
   // Both around it: 增长…以上 → 增长10%以上.
   const [before, after] = c.split('…');
-  if (after !== undefined) return `${SILENT.has(before!) ? '' : before}${f.value}${after}`;
+  if (after !== undefined) return `${SILENT_RELATIONS.has(before!) ? '' : before}${f.value}${after}`;
   return AFTER_VALUE.has(c) ? `${f.value}${c}` : `${c}${f.value}`;
 }
 

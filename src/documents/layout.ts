@@ -223,8 +223,9 @@ function joinPieces(left: string, right: string): string {
 
 const SENTENCE_INSIDE = /[。！？；!?;]/;
 const BYLINE = /^(?:本报记者|本报讯|记者|通讯员|作者|文\/|图\/)/;
-/** A news lead always starts a paragraph, even after a cut line (a headline set in the column above). */
+/** Punctuation that ends a clause but, at the end of a full line of indented PDF copy, not the paragraph. */
 const SOFT_FINAL = /[；：;:]$/;
+/** A news lead always starts a paragraph, even after a cut line (a headline set in the column above). */
 const STARTS_PARAGRAPH = /^(?:本报讯|本报记者|新华社)/;
 const BRACKETED = /^[(（][^()（）]*[)）]$/;
 

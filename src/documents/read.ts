@@ -202,16 +202,12 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Read
   const format: ReadDocument['format'] = markdown ? 'markdown' : html ? 'html' : 'text';
 
   const source = html ? linesOfHtml(body, markdown) : markdown ? linesOfMarkdown(body) : linesOfText(body);
-  let lines: LayoutLine[] = source.lines.filter((l) => l.text !== '');
-  let fieldLines = source.lines.filter((l) => l.text !== '').map((l) => fieldLine(l.raw));
-  const traditional = looksTraditional(lines.map((l) => l.text).join('\n'));
-  if (traditional) {
-    const texts = simplifyAll(lines.map((l) => l.text));
-    lines = source.lines.filter((l) => l.text !== '').map((l, i) => ({ text: texts[i] ?? l.text, kind: l.kind, indented: INDENT.test(l.raw) }));
-    fieldLines = simplifyAll(fieldLines);
-  } else {
-    lines = source.lines.filter((l) => l.text !== '').map((l) => ({ text: l.text, kind: l.kind, indented: INDENT.test(l.raw) }));
-  }
+  const present = source.lines.filter((l) => l.text !== '');
+  let fieldLines = present.map((l) => fieldLine(l.raw));
+  const traditional = looksTraditional(present.map((l) => l.text).join('\n'));
+  const texts = traditional ? simplifyAll(present.map((l) => l.text)) : present.map((l) => l.text);
+  if (traditional) fieldLines = simplifyAll(fieldLines);
+  const lines: LayoutLine[] = present.map((l, i) => ({ text: texts[i] ?? l.text, kind: l.kind, indented: INDENT.test(l.raw) }));
   const simplify = (s: string | null): string | null => {
     if (s === null) return null;
     const n = normalizeInline(s);

@@ -11,7 +11,8 @@
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
 import { findFigures, type FigureMatch } from './figures.ts';
 import {
-  balanceMarks, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic, withSubject,
+  balanceMarks, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic,
+  SILENT_RELATIONS, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
 import { respectiveSubject } from './respectively.ts';
@@ -52,10 +53,11 @@ const ALREADY = /已(?!于)/;
 const CLAUSE_DONE = /截至|截止|已|共有|现有|首次/;
 /** Metrics naming things whose amounts a generic metric (投资, 营业收入) can be of. */
 const ENTITY_END = /(?:项目|工程|企业|产业|集群)$/;
-/** List numbering opening a paragraph: （一）, 1., 一、. An item's own year does not frame what follows it. */
-/** List numbering opening a clause (6. 6、 （六） ⑥), not a decimal (6.5%). */
-const ITEM_NUMBER = /^\s*(?:\d{1,2}[.．、](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[①-⑳])\s*/;
-const LIST_ITEM = /^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[一二三四五六七八九十]+、)/;
+/**
+ * List numbering opening a paragraph or a clause: （一）, 一、, 6., 6、, ⑥ — not a decimal (6.5%). An item's own year
+ * does not frame what follows it, and its number is not part of what it measures.
+ */
+const ITEM_NUMBER = /^\s*(?:\d{1,2}[.．、](?!\d)|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*/;
 /** What follows a region that is the subject of a clause: 浙江将…, 河南省要…, 成都市力争…. */
 const SUBJECT_PREDICATE = /^(?:省|市|区)?(?:将|要|还将|还要|计划|拟|力争|争取|提出|全省|全市|全区)/;
 /** Words that may stand before a subject region without making it part of a name: 到2025年, 全省, 其中. */
@@ -71,12 +73,20 @@ const COUNT_UNITS = /^(?:个|家|项|条|台|套|座|所|名|户|款|种|件|张
 const YEAR_KINDS = new Set(['year', 'relative', 'period', 'range', 'span']);
 /** Relative words that continue the year being talked about rather than name one: 全年, 年内, 当年. */
 const CONTINUING_YEAR = /^(?:全年|年内|当年)/;
+/** Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期. */
+const GOAL_WORDS = /力争|争取|确保|目标|预期|预计|计划|将|要/;
+/** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
+const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
+/** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
+const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
 /** A publisher that is a government body (…局, …厅, …人民政府办公厅), not a newspaper or a website. */
 const GOVERNMENT_BODY = /(?:局|厅|委员会|委|政府|办公室|办|管委会|管理委员会|中心)$/;
 /** "由2023年的", "从目前的" right before a figure that a 提高到/降低到 later in its clause moves from. */
 const BASELINE_BEFORE = /(?:由|从)(?:((?:19|20)\d{2})年(?:底|末)?|目前|现在|现有|当前)?的?$/;
-const BASELINE_AFTER = /^[^，,；;。]{0,3}?(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)/;
-const MOVED_TO = /(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)$/;
+/** A move of a metric to a figure: 提高到, 降低至. */
+const MOVE_TO = String.raw`(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)`;
+const BASELINE_AFTER = new RegExp(String.raw`^[^，,；;。]{0,3}?${MOVE_TO}`);
+const MOVED_TO = new RegExp(`${MOVE_TO}$`);
 /** "300余人参加了启动仪式": an event's audience, not a figure of the plan. */
 const AUDIENCE = /^[^，,；;。]{0,4}(?:参加|出席|参会|与会|到场|观看|聆听)/;
 
@@ -143,18 +153,19 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
       if (region) out.push(...tableFacts(doc, para, tables.get(pi) ?? null, { region, city, pubYear, planYear }));
       return;
     }
+    const paraTimes = contextTimes(para.text, pubYear);
     if (para.heading) {
       // A heading names its region, continues the heading above it, or heads the body below it.
       const m = firstMention(mentions) ?? (previousWasHeading ? heading.region : null) ?? bodyMention(pi) ?? article.region;
       heading = { ...heading, region: m };
-      const t = contextTimes(para.text, pubYear)[0];
+      const t = paraTimes[0];
       // "一、发展基础", "工作回顾": what the section reports without a year is of the year before the document.
       if (REVIEW_SECTION.test(para.text)) heading = { ...heading, year: t ?? reviewYear(pubYear) };
       else if (t) heading = { ...heading, year: t };
       else if (heading.year?.kind === 'review') heading = { ...heading, year: null };
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
-      const opening = LIST_ITEM.test(para.text) ? undefined : contextTimes(para.text, pubYear)[0];
+      const opening = ITEM_NUMBER.test(para.text) ? undefined : paraTimes[0];
       article = {
         region: firstMention(mentions) ?? heading.region,
         year: opening && !opening.past ? opening : heading.year && !heading.year.past ? heading.year : null,
@@ -165,7 +176,7 @@ export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[]
     // The last year the text under this heading named: 全年 in a later paragraph continues it.
     if (para.heading) spokenYear = null;
     const spokenBefore = spokenYear;
-    spokenYear = contextTimes(para.text, pubYear).filter((t) => t.kind !== 'relative' && t.year !== null).at(-1) ?? spokenYear;
+    spokenYear = paraTimes.filter((t) => t.kind !== 'relative' && t.year !== null).at(-1) ?? spokenYear;
 
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
@@ -204,9 +215,6 @@ function writtenValue(fig: FigureMatch): string {
   return fig.suffix === '多' || fig.suffix === '余' ? fig.value + fig.suffix : fig.value;
 }
 
-/** Copulas that relate nothing (为, 在): a bound after the figure is the whole comparator. */
-const SILENT_COMPARATORS = new Set(['为', '在', '至', '到']);
-
 /**
  * The comparator of a figure from the word before it and the bound after it (以上, 左右 …), which `value` leaves
  * out: 增长 + 以上 → "增长…以上", 为 + 左右 → "左右", 突破 + none → "突破".
@@ -214,7 +222,7 @@ const SILENT_COMPARATORS = new Set(['为', '在', '至', '到']);
 export function comparatorOf(before: string | null, fig: FigureMatch): string | null {
   const bound = fig.suffix === '多' || fig.suffix === '余' ? null : fig.suffix;
   if (!bound) return before;
-  return before && !SILENT_COMPARATORS.has(before) ? `${before}…${bound}` : bound;
+  return before && !SILENT_RELATIONS.has(before) ? `${before}…${bound}` : bound;
 }
 
 /** The header of a table: per column, the year it is of, whether it reports results, and what it holds. */
@@ -367,12 +375,13 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   const subjects = mentions.filter((m) => !insideAny(guarded, m.start, m.end));
   const times = findTimes(s, d.pubYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
   const out: RawFact[] = [];
-  let previous: { metric: string; clauseStart: number } | null = null;
+  /** The metrics of the sentence's figures so far, with where their clauses start; the last is the previous one. */
   const earlier: Array<{ metric: string; clauseStart: number }> = [];
   let previousStated = false;
 
   for (let i = 0; i < figures.length; i++) {
     const fig = figures[i]!;
+    const previous = earlier.at(-1) ?? null;
     const clause = clauseAround(s, fig.start, fig.endWithSuffix);
     // Items of an enumeration are cut between figures ("A 200家、B 1000家"), never inside a list of names.
     const prevEnd = figures[i - 1] && figures[i - 1]!.endWithSuffix > clause.start ? figures[i - 1]!.endWithSuffix : -1;
@@ -418,14 +427,15 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric += postNoun;
     }
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
+    // 其中 opens a part of something counted earlier in the sentence with the same head noun (项目, 企业).
+    const whole = /^其中/.test(s.slice(clause.start)) ? partOf(earlier, metric) : null;
     if (metric.length < 2 && previous && /累计/.test(pre)) {
       // "新建5G基站5000个，累计达到8.7万个": the running total of the same thing.
       metric = withSubject(previous.metric, '累计');
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
-    } else if (/^其中/.test(s.slice(clause.start)) && earlier.some((e) => sharedHead(e.metric, metric))) {
+    } else if (whole) {
       // "安排市重大工业项目300个…，其中10亿元以上项目85个": a part of the same projects.
-      const whole = [...earlier].reverse().find((e) => sharedHead(e.metric, metric))!;
-      metric = metric.slice(0, -sharedHead(whole.metric, metric)!.length) + withSubject(whole.metric, '');
+      metric = metric.slice(0, -whole.head.length) + withSubject(whole.metric, '');
       quoteSpan = spanOf(s, whole.clauseStart, clause.end);
     } else if (metric.length < 2 && previous) {
       metric = previous.metric;
@@ -467,8 +477,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     }
     metric = balanceMarks(metric);
     if (metric.length > 30) metric = metric.slice(-30);
-    previous = { metric, clauseStart: clause.start };
-    earlier.push(previous);
+    earlier.push({ metric, clauseStart: clause.start });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
@@ -525,7 +534,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const hedge = parts.hedge ?? nearestHedge(lead);
     // "…提高到55%": the move is the comparator, not its bare 到.
     const movedTo = MOVED_TO.exec(pre);
-    const relation = movedTo && (parts.comparator === null || SILENT_COMPARATORS.has(parts.comparator)) ? movedTo[0] : parts.comparator ?? respective?.comparator ?? null;
+    const relation = movedTo && (parts.comparator === null || SILENT_RELATIONS.has(parts.comparator)) ? movedTo[0] : parts.comparator ?? respective?.comparator ?? null;
     const comparator = fromBaseline ? null : comparatorOf(relation, fig);
     const quote = trimQuote(quoteSpan.text);
     const quoteOffset = ctx.paragraphStart + ctx.sentence.start + quoteSpan.start + quoteSpan.text.indexOf(quote);
@@ -540,17 +549,6 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   return out;
 }
 
-/**
- * A county or district a sentence is about ("支持嵊泗县走海岛县高质量发展…之路，力争规上工业增加值突破5亿元"):
- * its figures are the county's, not the province's. Counties are not in the region list, so the sentence's
- * opening verb and the name's suffix tell.
- */
-/** Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期. */
-const GOAL_WORDS = /力争|争取|确保|目标|预期|预计|计划|将|要/;
-
-/** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
-const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
-
 /** The year a review section reports: the one before the document's. */
 function reviewYear(pubYear: number): TimeMention {
   return { start: 0, end: 0, kind: 'review', year: pubYear - 1, monthDay: '12-31', past: true, baseline: false, label: '' };
@@ -560,14 +558,20 @@ function reviewYear(pubYear: number): TimeMention {
 function isBenchmark(text: string, m: RegionMention): boolean {
   return BENCHMARK_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));
 }
-const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
 
-/** The head noun two metrics end with (项目, 企业 …), when one is a part of the other. */
-function sharedHead(whole: string, part: string): string | null {
+/** The latest earlier metric `part` is a part of: one ending in the same head noun (项目, 企业 …), and that noun. */
+function partOf(earlier: ReadonlyArray<{ metric: string; clauseStart: number }>, part: string): { metric: string; clauseStart: number; head: string } | null {
   const head = /(?:项目|企业|园区|基地|集群|平台|工厂)$/.exec(part)?.[0];
-  return head && whole.endsWith(head) && whole !== part ? head : null;
+  if (!head) return null;
+  const whole = [...earlier].reverse().find((e) => e.metric.endsWith(head) && e.metric !== part);
+  return whole ? { ...whole, head } : null;
 }
 
+/**
+ * A county or district a sentence is about ("支持嵊泗县走海岛县高质量发展…之路，力争规上工业增加值突破5亿元"):
+ * its figures are the county's, not the province's. Counties are not in the region list, so the sentence's
+ * opening verb and the name's suffix tell.
+ */
 function localSubject(sentence: string): string | null {
   const m = /^(?:支持|推动|鼓励|指导|引导)([\u4e00-\u9fa5]{2,3}(?:县|区|旗))(?![域级委内])/.exec(sentence);
   return m && !/^(?:山区|各|全|试点|示范|重点)/.test(m[1]!) ? m[1]! : null;

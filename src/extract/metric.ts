@@ -8,7 +8,8 @@ const COMPARATORS = [
   '同比增长', '年均增长', '增长', '下降', '提高', '降低', '减少', '提升', '突破', '超过', '达到', '不低于', '不少于', '不超过',
   '高于', '低于', '大于', '小于', '控制在', '保持在', '稳定在', '保持', '达', '超', '逾', '约', '近', '为', '在', '至', '到',
 ];
-const PREPOSITIONS = new Set(['至', '到', '在', '为']);
+/** Copulas and prepositions that relate nothing by themselves (为, 在, 至, 到): 提高到 is the relation, not 到. */
+export const SILENT_RELATIONS: ReadonlySet<string> = new Set(['至', '到', '在', '为']);
 const HEDGES = ['力争', '争取', '确保', '努力', '预计', '计划', '预期'];
 /** Words that are not part of the measured thing, stripped from either end. */
 const LEADING_NOISE = [
@@ -52,7 +53,7 @@ export function metricFromPre(pre: string, removeSpans: Array<[number, number]>)
     s = s.replace(PUNCT_EDGE, '');
     let w: string | null;
     // One relation per figure: "研发经费年均增长高于8%" measures 研发经费年均增长. Only a preposition (提高到, 控制在) lets a verb go too.
-    if (comparator === null || (strips === 1 && PREPOSITIONS.has(comparator))) {
+    if (comparator === null || (strips === 1 && SILENT_RELATIONS.has(comparator))) {
       [s, w] = stripOnce(s, COMPARATORS, 'end');
       if (w) strips++;
       if (w && !comparator) comparator = w;

@@ -79,20 +79,22 @@ export function respectiveSubject(
   const group = figures.filter((f) => f.start > at && f.endWithSuffix <= clause.end);
   const k = group.indexOf(fig);
   if (k < 0 || group.length < 2) return null;
+  // Nothing but a lead-in before 分别 ("，分别增长…"): the subjects are those of an earlier 分别, or the clauses before.
+  const bare = s.slice(clause.start, at).replace(LEAD, '').trim() === '';
   let subjects = subjectsAt(s, at);
-  if (!subjects && s.slice(clause.start, at).replace(LEAD, '').trim() === '' && clause.start > 0) {
-    const earlier = s.lastIndexOf(RESPECTIVELY, clause.start - 1);
-    subjects = earlier >= 0 ? subjectsAt(s, earlier) : null;
+  if (!subjects && bare && clause.start > 0) {
+    const previousAt = s.lastIndexOf(RESPECTIVELY, clause.start - 1);
+    subjects = previousAt >= 0 ? subjectsAt(s, previousAt) : null;
   }
+  // "宝安区、龙岗区分别完成工业投资1100亿元、900亿元": the words between 分别 and the first figure are measured too.
   const between = metricFromPre(s.slice(at + RESPECTIVELY.length, group[0]!.start), []);
-  if (!subjects && s.slice(clause.start, at).replace(LEAD, '').trim() === '') {
+  if (!subjects && bare) {
     // "接待游客6300万人次，实现旅游收入780亿元，分别增长15.6%和14.2%": the subjects are the clauses before, in order.
     const clauses = earlier.filter((e, i) => e.clauseStart < clause.start && earlier.findIndex((x) => x.clauseStart === e.clauseStart) === i);
     const own = clauses.slice(-group.length);
     if (own.length === group.length) return { item: own[k]!.metric, metric: own[k]!.metric, comparator: between.comparator, from: own[0]!.clauseStart };
   }
   if (!subjects || subjects.items.length !== group.length) return null;
-  // "宝安区、龙岗区分别完成工业投资1100亿元、900亿元": the words between 分别 and the first figure are measured too.
   const metrics = itemMetrics(subjects.items);
   return { item: subjects.items[k]!, metric: metrics[k]! + between.metric, comparator: between.comparator, from: subjects.from };
 }
