@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { toFactHit } from './answer/types.ts';
 import type { RawFact } from './extract/extract.ts';
 import { buildFacts, loadFacts, loadManifest, mergeRawFacts, prepareDocument, addToSeeds, saveFacts, saveManifest } from './knowledge/build.ts';
-import { createRegionIndex, KnowledgeFileError, loadRegions } from './knowledge/regions.ts';
+import { KnowledgeFileError, loadRegionIndex, loadRegions } from './knowledge/regions.ts';
 import { createSynonymMap, loadGlossary } from './knowledge/glossary.ts';
 import type { DocumentMeta, Fact } from './knowledge/schema.ts';
 import { createPlanwatch } from './planwatch.ts';
@@ -87,7 +87,7 @@ async function ingest(argv: string[]): Promise<number> {
     return 2;
   }
   const dryRun = values['dry-run'] ?? false;
-  const regions = createRegionIndex(loadRegions(dirs.knowledgeDir));
+  const regions = loadRegionIndex(dirs.knowledgeDir);
   const synonyms = createSynonymMap(loadGlossary(dirs.knowledgeDir));
   let manifest = loadManifest(dirs.seedsDir);
   const prepared: Array<{ meta: DocumentMeta; added: boolean }> = [];
@@ -166,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
     case 'knowledge-check': return knowledgeCheck();
     case 'deadlines': {
       const facts = loadFacts(dirs.knowledgeDir);
-      const regions = createRegionIndex(loadRegions(dirs.knowledgeDir));
+      const regions = loadRegionIndex(dirs.knowledgeDir);
       return runDeadlinesCommand(rest, {
         // The command's texts end as they must (JSON with a newline, iCalendar with CRLF): written as they are.
         facts: () => facts, out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s),

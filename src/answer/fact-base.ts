@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../files.ts';
 import { loadFacts, loadManifest } from '../knowledge/build.ts';
 import { createSynonymMap, loadGlossary, type SynonymMap } from '../knowledge/glossary.ts';
-import { createRegionIndex, loadRegions, type RegionIndex } from '../knowledge/regions.ts';
+import { loadRegionIndex, type RegionIndex } from '../knowledge/regions.ts';
 import type { DocumentMeta, Fact } from '../knowledge/schema.ts';
 import { createFactIndex, factsHash, type FactIndex } from '../search/index.ts';
 import type { QuestionVocabulary } from '../search/question.ts';
@@ -114,7 +114,7 @@ export function loadFactBase(options: FactBaseOptions = {}): FactBase {
   const knowledgeDir = options.knowledgeDir ?? 'knowledge';
   const cacheDir = options.cacheDir ?? join('data', 'cache');
   const facts = options.facts ?? loadFacts(knowledgeDir);
-  const regions = createRegionIndex(loadRegions(knowledgeDir));
+  const regions = loadRegionIndex(knowledgeDir);
   const synonyms = createSynonymMap(loadGlossary(knowledgeDir));
   const metricTerms = [...new Set(facts.map((f) => f.metric))];
   const programs = [...new Set(facts.filter((f) => f.kind === 'program').map((f) => f.value))];

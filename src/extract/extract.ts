@@ -8,6 +8,7 @@
  * Time: the sentence, then the paragraph, then the article, then the
  * document's own year.
  */
+import { placeCity, type Place } from '../knowledge/places.ts';
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
 import { findFigures, type FigureMatch } from './figures.ts';
 import {
@@ -114,17 +115,48 @@ export function documentYear(meta: ExtractInput['meta']): number {
   return titled ? Number(titled[1]) : published;
 }
 
+/**
+ * The region index as one document sees it: a county-level name (南山区, 晋江市) is the place of a province or city
+ * the document names elsewhere, so a name two places share is resolved and a stray one (海城市 in 沿海城市) dropped.
+ * The title's and a government publisher's own place counts even when nothing else names its province.
+ */
+function documentIndex(regions: RegionIndex, doc: ExtractInput, publisher: string): { index: RegionIndex; own: RegionMention | null } {
+  const named = new Set<string>();
+  const note = (m: RegionMention): void => {
+    named.add(m.region);
+    if (m.city) named.add(m.city);
+  };
+  for (const text of [doc.meta.title, publisher, ...doc.paragraphs.map((p) => p.text)]) {
+    for (const m of regions.findMentions(text, { place: () => null })) note(m);
+  }
+  const inContext = (candidates: readonly Place[]): Place | null => {
+    const cityNamed = (c: Place): boolean => [c.prefecture, placeCity(c)].some((city) => city !== null && named.has(city));
+    for (const known of [cityNamed, (c: Place) => named.has(c.region)]) {
+      const hits = candidates.filter(known);
+      if (hits.length === 1) return hits[0]!;
+      if (hits.length > 1) return null;
+    }
+    return null;
+  };
+  const own = (text: string): RegionMention | null =>
+    firstMention(regions.findMentions(text, { place: (c) => inContext(c) ?? (c.length === 1 ? c[0]! : null) }));
+  const ownMention = own(doc.meta.title) ?? own(publisher);
+  if (ownMention?.place) note(ownMention);
+  const index: RegionIndex = { ...regions, findMentions: (text, options) => regions.findMentions(text, { place: inContext, ...options }) };
+  return { index, own: ownMention };
+}
+
 /** Extracts every figure and program fact of one document. */
-export function extractFacts(doc: ExtractInput, regions: RegionIndex): RawFact[] {
+export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFact[] {
   const pubYear = Number(doc.meta.date.slice(0, 4));
   const planYear = documentYear(doc.meta);
-  const counts = new Map<string, number>();
-  const paragraphMentions = doc.paragraphs.map((p) => regions.findMentions(p.text));
-  for (const ms of paragraphMentions) for (const m of ms) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
   // The title names the plan's region (宁波市…工作要点); else a government publisher does (宁波市经济和信息化局 issuing
   // 全市制造业工作要点). A newspaper's name does not: its pages report other places.
   const publisher = doc.meta.publisher && GOVERNMENT_BODY.test(doc.meta.publisher) ? doc.meta.publisher : '';
-  const titleRegion = firstMention(regions.findMentions(doc.meta.title)) ?? firstMention(regions.findMentions(publisher));
+  const { index: regions, own: titleRegion } = documentIndex(allRegions, doc, publisher);
+  const counts = new Map<string, number>();
+  const paragraphMentions = doc.paragraphs.map((p) => regions.findMentions(p.text));
+  for (const ms of paragraphMentions) for (const m of ms) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
   const docRegion = titleRegion?.region ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   // A city's own plan (成都市2024年建设制造强市工作要点): its figures are the city's unless a sentence says otherwise.
   const docCity = titleRegion?.form === 'city' ? titleRegion.city : null;
@@ -388,9 +420,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const comma = prevEnd >= 0 ? s.indexOf('、', prevEnd) : -1;
     let itemStart = prevEnd < 0 ? clause.start : Math.max(clause.start, comma >= 0 && comma < fig.start ? comma + 1 : prevEnd);
     // A region opening the item, or followed by its predicate ("……产业集群浙江将组织实施…项目60项"), is the subject:
-    // the metric starts after it. One inside a name stays ("比亚迪西安基地产能").
+    // the metric starts after it. One inside a name stays ("比亚迪西安基地产能"), and so does a district, whose
+    // figures are its city's (宝安区新增规模以上工业企业300家).
     const subject = subjects
-      .filter((m) => m.start >= itemStart && m.end <= fig.start)
+      .filter((m) => m.start >= itemStart && m.end <= fig.start && m.place?.kind !== 'district')
       .filter((m) => !/[\u4e00-\u9fa5A-Za-z]$/.test(s.slice(itemStart, m.start).replace(TIME_OR_NOISE, '')) || SUBJECT_PREDICATE.test(s.slice(m.end)))
       .at(-1);
     if (subject) itemStart = subject.end;

@@ -20,6 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadPlaces, placeCity, type Place } from './places.ts';
 import { Region } from './schema.ts';
 
 /** How a region was named in the text. */
@@ -34,6 +35,8 @@ export interface RegionMention {
   start: number;
   end: number;
   form: RegionMentionForm;
+  /** The county-level place named (晋江市, 南山区), when the mention is one (form `city`). */
+  place?: Pick<Place, 'name' | 'kind'>;
 }
 
 /** Options of {@link RegionIndex.findMentions}. */
@@ -45,6 +48,11 @@ export interface FindMentionsOptions {
   abbreviations?: boolean;
   /** Match pinyin and English names (Zhejiang, Inner Mongolia), case-insensitive. Default true. */
   english?: boolean;
+  /**
+   * Which of the places sharing a county-level name is meant (南山区 of 深圳 or of 鹤岗), or null for none. Default:
+   * the only one, when the name is unique. A document passes one that knows the regions and cities it names.
+   */
+  place?: (candidates: readonly Place[]) => Place | null;
 }
 
 /** Lookup and scanning over a fixed list of regions. */
@@ -106,6 +114,16 @@ export function loadRegions(knowledgeDir: string): Region[] {
     throw new KnowledgeFileError(file, `${file}: ${(error as Error).message}`);
   }
   return parsed.data.regions;
+}
+
+/**
+ * The region index documents and questions are read with: `regions.json` and every county-level place
+ * ({@link loadPlaces}).
+ * @throws KnowledgeFileError as {@link loadRegions}.
+ */
+export function loadRegionIndex(knowledgeDir: string): RegionIndex {
+  const regions = loadRegions(knowledgeDir);
+  return createRegionIndex(regions, loadPlaces(regions));
 }
 
 /**
@@ -186,7 +204,7 @@ const compounds: Record<string, string[]> = {
 /** Phrases containing a name that are not a mention; they consume their text. */
 const blockers = [
   '出海口', '入海口', '大同小异', '长治久安', '四平八稳', '三明治', '宁德时代', '大理石', '中山大学',
-  '北海道', '巩固原', '加固原', '确保定', '新乡村', '河南岸', '河北岸', '湖南岸', '湖北岸',
+  '北海道', '巩固原', '加固原', '确保定', '新乡村', '河南岸', '河北岸', '湖南岸', '湖北岸', '沿海城市', '滨海城市',
 ];
 
 /**
@@ -211,6 +229,8 @@ interface Hit {
   region: string;
   city: string | null;
   form: RegionMentionForm;
+  /** For a county-level name: every place so named; region and city come from the one chosen. */
+  places?: Place[];
 }
 
 interface TrieNode {
@@ -261,7 +281,7 @@ function latinKey(text: string): string {
  * const index = createRegionIndex(loadRegions('knowledge'));
  * index.findMentions('杭州市2023年目标'); // [{ region: '浙江', city: '杭州', start: 0, end: 3, form: 'city' }]
  */
-export function createRegionIndex(regions: Region[]): RegionIndex {
+export function createRegionIndex(regions: Region[], places: readonly Place[] = []): RegionIndex {
   const byName = new Map<string, Region>();
   const byCity = new Map<string, Region>();
   const byLatin = new Map<string, Region>();
@@ -318,6 +338,16 @@ export function createRegionIndex(regions: Region[]): RegionIndex {
     const region = byShort.get(name);
     if (region) insert(documentTrie, alias, whole(region, null, 'short', alias.length));
   }
+  // County-level places by full name only, after everything curated: 昆山市 stays the curated city.
+  const placesByName = new Map<string, Place[]>();
+  for (const place of places) {
+    const short = placeCity(place) ?? '';
+    if (byName.has(place.name) || byCity.has(place.name) || (place.kind === 'county' && byCity.has(short))) continue;
+    placesByName.set(place.name, [...(placesByName.get(place.name) ?? []), place]);
+  }
+  for (const [name, candidates] of placesByName) {
+    insert(documentTrie, name, [{ from: 0, to: name.length, region: '', city: null, form: 'city', places: candidates }]);
+  }
 
   // Question trie: the document trie plus X省, compounds and abbreviation blockers. Single
   // characters are not in the trie: they need their neighbours (see scanAbbreviations).
@@ -351,7 +381,13 @@ export function createRegionIndex(regions: Region[]): RegionIndex {
       )
     : null;
 
-  function scanTrie(text: string, root: TrieNode, mentions: RegionMention[], covered: Uint8Array): void {
+  function scanTrie(
+    text: string,
+    root: TrieNode,
+    mentions: RegionMention[],
+    covered: Uint8Array,
+    choosePlace: (candidates: readonly Place[]) => Place | null,
+  ): void {
     let i = 0;
     while (i < text.length) {
       let node = root.next.get(text[i]!);
@@ -371,9 +407,14 @@ export function createRegionIndex(regions: Region[]): RegionIndex {
         j += 1;
       }
       let chosen = terminals.pop();
-      while (chosen && terminals.length > 0 && text[chosen.end] === '级' && /[省市]$/.test(text.slice(i, chosen.end))) {
+      while (
+        chosen &&
+        terminals.length > 0 &&
+        ((text[chosen.end] === '级' && /[省市]$/.test(text.slice(i, chosen.end))) || partOfWord(text, chosen))
+      ) {
         chosen = terminals.pop();
       }
+      if (chosen && partOfWord(text, chosen)) chosen = undefined;
       const best = chosen?.hits;
       const bestEnd = chosen?.end ?? i;
       if (!best) {
@@ -382,7 +423,14 @@ export function createRegionIndex(regions: Region[]): RegionIndex {
       }
       covered.fill(1, i, bestEnd);
       for (const hit of best) {
-        mentions.push({ region: hit.region, city: hit.city, start: i + hit.from, end: i + hit.to, form: hit.form });
+        const start = i + hit.from;
+        const end = i + hit.to;
+        if (!hit.places) {
+          mentions.push({ region: hit.region, city: hit.city, start, end, form: hit.form });
+          continue;
+        }
+        const place = choosePlace(hit.places);
+        if (place) mentions.push({ region: place.region, city: placeCity(place), start, end, form: 'city', place: { name: place.name, kind: place.kind } });
       }
       i = bestEnd;
     }
@@ -436,12 +484,28 @@ export function createRegionIndex(regions: Region[]): RegionIndex {
       const { abbreviations, english } = { abbreviations: false, english: true, ...options };
       const mentions: RegionMention[] = [];
       const covered = new Uint8Array(text.length);
-      scanTrie(text, abbreviations ? questionTrie : documentTrie, mentions, covered);
+      scanTrie(text, abbreviations ? questionTrie : documentTrie, mentions, covered, options.place ?? onlyPlace);
       if (abbreviations) scanAbbreviations(text, mentions, covered);
       if (english) scanLatin(text, mentions);
       return mentions.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+/** The default choice among places sharing a name: the only one, else none. */
+function onlyPlace(candidates: readonly Place[]): Place | null {
+  return candidates.length === 1 ? candidates[0]! : null;
+}
+
+/**
+ * A county-level name that runs into a word: 东方市场 and 合作市场 are markets, 平安区域 an area. Curated names are
+ * left alone (中山市场监管局 is 中山's).
+ */
+function partOfWord(text: string, terminal: { hits: Hit[]; end: number }): boolean {
+  if (!terminal.hits.some((h) => h.places)) return false;
+  const next = text[terminal.end];
+  const last = text[terminal.end - 1];
+  return (last === '市' && next === '场') || (last === '区' && next === '域');
 }
 
 function copyInto(target: TrieNode, source: TrieNode): void {

@@ -17,7 +17,7 @@ import { loadDocumentsText } from '../../src/eval/documents.ts';
 import { EVAL_TODAY } from '../../src/eval/run.ts';
 import { parseQuestions } from '../../src/eval/score.ts';
 import { loadFacts, loadManifest, prepareDocument } from '../../src/knowledge/build.ts';
-import { createRegionIndex, loadRegions } from '../../src/knowledge/regions.ts';
+import { loadRegionIndex, loadRegions } from '../../src/knowledge/regions.ts';
 import type { Manifest } from '../../src/knowledge/schema.ts';
 import { createPlanwatch, type Core } from '../../src/planwatch.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -194,7 +194,7 @@ interface Throughput {
 }
 
 function ingestThroughput(minBytes: number): { perDocument: Throughput; oneDocument: Throughput } {
-  const regions = createRegionIndex(loadRegions(KNOWLEDGE));
+  const regions = loadRegionIndex(KNOWLEDGE);
   const manifest = loadManifest(SEEDS);
   const empty: Manifest = { version: 1, documents: [] };
   const seeds = manifest.documents.map((meta) => ({ meta, bytes: readFileSync(join(SEEDS, meta.file)) }));

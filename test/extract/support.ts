@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { buildFacts, loadManifest, readSeed } from '../../src/knowledge/build.ts';
 import { createSynonymMap, loadGlossary } from '../../src/knowledge/glossary.ts';
-import { createRegionIndex, loadRegions, type RegionIndex } from '../../src/knowledge/regions.ts';
+import { loadRegionIndex, type RegionIndex } from '../../src/knowledge/regions.ts';
 import type { Fact } from '../../src/knowledge/schema.ts';
 import type { ReadDocument } from '../../src/documents/read.ts';
 
@@ -17,7 +17,7 @@ let cached: { facts: Fact[]; documents: Map<string, ReadDocument>; regions: Regi
 /** The fact base built from the seeds, the read seeds by document id, and the region index. */
 export function seedBase(): { facts: Fact[]; documents: Map<string, ReadDocument>; regions: RegionIndex } {
   if (cached) return cached;
-  const regions = createRegionIndex(loadRegions(knowledgeDir));
+  const regions = loadRegionIndex(knowledgeDir);
   const manifest = loadManifest(seedsDir);
   const documents = new Map(manifest.documents.map((m) => [m.id, readSeed(seedsDir, m)]));
   const synonyms = createSynonymMap(loadGlossary(knowledgeDir));

@@ -15,8 +15,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { normalizeForMatch } from '../../src/documents/normalize.ts';
 import { mergeFacts } from '../../src/extract/merge.ts';
-import { createRegionIndex, prepareDocument } from '../../src/knowledge/build.ts';
-import { loadRegions } from '../../src/knowledge/regions.ts';
+import { prepareDocument } from '../../src/knowledge/build.ts';
+import { loadRegionIndex } from '../../src/knowledge/regions.ts';
 import type { Fact, Manifest } from '../../src/knowledge/schema.ts';
 
 /** One held-out document with the metadata `npm run ingest` would be given as flags. */
@@ -334,7 +334,7 @@ export function describeHeldOut(round: string, fixtures: URL): void {
     let scores: DocumentScore[] = [];
 
     beforeAll(() => {
-      const regions = createRegionIndex(loadRegions(knowledgeDir));
+      const regions = loadRegionIndex(knowledgeDir);
       const empty: Manifest = { version: 1, documents: [] };
       scores = documents.map((doc) => {
         // The metadata a user would pass to `npm run ingest` as flags.

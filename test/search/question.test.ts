@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSynonymMap, loadGlossary } from '../../src/knowledge/glossary.ts';
-import { createRegionIndex, loadRegions } from '../../src/knowledge/regions.ts';
+import { loadRegionIndex } from '../../src/knowledge/regions.ts';
 import { parseQuestion, type ParsedQuestion, type QuestionVocabulary } from '../../src/search/question.ts';
 
 /** The vocabulary the lead builds: knowledge files plus program names and metrics of a fact base. */
 const vocabulary: QuestionVocabulary = {
-  regions: createRegionIndex(loadRegions('knowledge')),
+  regions: loadRegionIndex('knowledge'),
   synonyms: createSynonymMap(loadGlossary('knowledge')),
   programs: ['415X', '2+6+N', '一号发展工程', '腾笼换鸟'],
   metricTerms: ['数字经济核心产业增加值', '5G基站总数', '电子信息产业营业收入', '省级工业互联网平台'],

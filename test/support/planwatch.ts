@@ -21,7 +21,7 @@ import {
   saveFacts,
   saveManifest,
 } from '../../src/knowledge/build.ts';
-import { loadRegions } from '../../src/knowledge/regions.ts';
+import { loadRegionIndex } from '../../src/knowledge/regions.ts';
 import type { DocumentMeta } from '../../src/knowledge/schema.ts';
 import { createPlanwatch, type Core } from '../../src/planwatch.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -82,7 +82,7 @@ function ingestTestDocuments(documents: TestDocument[]): { knowledgeDir: string;
   for (const file of ['regions.json', 'glossary.json']) copyFileSync(join(knowledgeDir, file), join(dirs.knowledgeDir, file));
   cpSync(seedsDir, dirs.seedsDir, { recursive: true });
 
-  const regions = createRegionIndex(loadRegions(dirs.knowledgeDir));
+  const regions = loadRegionIndex(dirs.knowledgeDir);
   let manifest = loadManifest(dirs.seedsDir);
   const metas: DocumentMeta[] = [];
   for (const doc of documents) {
