@@ -166,6 +166,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   let article: Context = { region: null, year: null };
   let previousWasHeading = true;
   let spokenYear: TimeMention | null = null;
+  /** A review running on over paragraphs (过去一年，…达到… ⏎ 产业转型步伐加快。…增长8%): the past year it reports. */
+  let review: TimeMention | null = null;
   let section: string | null = null;
 
   /** The first region named by the body paragraph right after the headings at `pi`. */
@@ -209,6 +211,9 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     if (para.heading) spokenYear = null;
     const spokenBefore = spokenYear;
     spokenYear = paraTimes.filter((t) => t.kind !== 'relative' && t.year !== null).at(-1) ?? spokenYear;
+    const reviewBefore = review;
+    review = para.heading ? null : continuedReview(para.text, paraTimes, review);
+    const reviewed = review && review === reviewBefore ? review : null;
 
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
@@ -220,6 +225,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
         section: para.heading ? null : section,
         spokenYear: spokenBefore,
+        review: reviewed,
       };
       out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
@@ -374,6 +380,8 @@ interface SentenceContext {
   section: string | null;
   /** The last year named under the same heading before this paragraph. */
   spokenYear: TimeMention | null;
+  /** The past year a review in the paragraphs before reports, when this paragraph goes on reporting it. */
+  review: TimeMention | null;
 }
 
 interface DocContext {
@@ -549,7 +557,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       year = time.year!;
       monthDay = time.monthDay;
     } else {
-      time = ctx.priorTimes.at(-1) ?? ctx.fallbackYear ?? null;
+      time = ctx.priorTimes.at(-1) ?? (GOAL_WORDS.test(s) ? null : ctx.review) ?? ctx.fallbackYear ?? null;
       year = time?.year ?? d.planYear;
     }
     const lead = s.slice(0, fig.start);
@@ -580,6 +588,25 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     });
   }
   return out;
+}
+
+/** Words of a reported result: 同比增长, 比上年, 实现了, 位居全省第三. */
+const REPORTED = /同比|比上年|较上年|分别增长|分别达到|增长了|实现了|完成了|达到了|新增了|建成了|位居|位列|居全(?:国|省|市)|首次|获评|入选/;
+/** A review's topic sentence: a short statement of how something went (产业转型步伐加快, 创新动能持续增强). */
+const REVIEW_TOPIC = /^[^，,；;。]{2,18}(?:加快|提升|增强|明显|显著|有力|向好|深化|提高|壮大|优化|改善|加力|见效|巩固|扎实|攀升|提速|拓展|跃升|成效|稳固|突破|领先|强劲|活跃|激发|释放)[。！]/;
+
+/**
+ * The past year a paragraph reports in a review that runs over paragraphs: one opening with a past year (过去一年，…;
+ * 2025年，…) starts it; one with no year of its own goes on with it while it reports (a topic sentence like
+ * 产业转型步伐加快。, or 同比/比上年/实现了…) and sets no goal; anything else ends it.
+ */
+function continuedReview(text: string, times: TimeMention[], review: TimeMention | null): TimeMention | null {
+  const body = text.replace(ITEM_NUMBER, '');
+  const first = body.split(/[。！？]/, 1)[0]!;
+  const opening = times.find((t) => t.start <= text.length - body.length + 4);
+  if (opening) return opening.past && !GOAL_WORDS.test(first) ? opening : null;
+  if (!review || times.length > 0 || GOAL_WORDS.test(first)) return null;
+  return REVIEW_TOPIC.test(body) || REPORTED.test(body) ? review : null;
 }
 
 /** The year a review section reports: the one before the document's. */

@@ -50,7 +50,7 @@ const PATTERN = new RegExp(
     String.raw`(?<range>${YEAR}\s*年?\s*(?:—|–|-|~|～|至|到)\s*${YEAR}\s*年)`,
     String.raw`(?<year>${YEAR}\s*年(?:(?:年底|年末|底|末)|(?:第?(?<yq>[一二三四1-4])季度末?)|(?<yh>上半年|下半年)|(?<ym>\d{1,2})月(?:(?<yd>\d{1,2})日|底|末)?)?)`,
     String.raw`(?<plan>“?(?<fyp>十二五|十三五|十四五|十五五)”?(?:期间|末|时期)?)`,
-    String.raw`(?<rel>今年|全年|年内|本年度|本年|当年|去年|上年|上一年|明年|次年)(?:年底|年末|底)?`,
+    String.raw`(?<rel>今年|全年|年内|本年度|本年|当年|去年|上年|上一年|明年|次年|(?:刚刚)?过去的?[一五]年|[一五]年来)(?:年底|年末|底)?`,
     String.raw`(?<quarter>(?:前三|第?[一二三四1-4])季度末?)`,
     String.raw`(?<half>上半年|下半年)`,
     String.raw`(?<span>(?:用|再用|力争用)(?<spanN>\d+|[一二三四五六七八九十两]+)年(?:时间|左右)?)`,
@@ -95,7 +95,8 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
     } else if (g.plan) {
       out.push({ ...base, kind: 'period', year: FIVE_YEAR_PLANS[g.fyp!]!, monthDay: '12-31', past: FIVE_YEAR_PLANS[g.fyp!]! < docYear });
     } else if (g.rel) {
-      const offset = /去年|上年|上一年/.test(g.rel) ? -1 : /明年|次年/.test(g.rel) ? 1 : 0;
+      // 过去一年, 一年来 and 过去五年 (a report's review) end with the year before the document's.
+      const offset = /去年|上年|上一年|过去|年来/.test(g.rel) ? -1 : /明年|次年/.test(g.rel) ? 1 : 0;
       out.push({ ...base, kind: 'relative', year: docYear + offset, monthDay: '12-31', past: offset < 0 });
     } else if (g.quarter) {
       const q = g.quarter.startsWith('前三') ? 3 : cnNumber(g.quarter.replace(/^第|季度末?$/g, ''));

@@ -415,3 +415,30 @@ describe('programs on small documents', () => {
     expect(programs('浙江实施2023年技改行动，推进100个重点工程，安排300亿元专项行动资金。')).toEqual([]);
   });
 });
+
+describe('a review running over paragraphs', () => {
+  const year = (f: RawFact) => [f.value, f.kind, f.year];
+
+  it('过去一年 opens it; a paragraph that goes on reporting keeps its year; 今年 ends it', () => {
+    const got = facts(`
+过去一年，全县地区生产总值达到356亿元，增长6.5%。
+产业转型步伐加快。规模以上工业增加值增长8.2%，新增规上工业企业45家。
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。
+`, '2026-01-10', '石狮市2026年政府工作报告');
+    expect(got.map(year)).toEqual([
+      ['356亿元', 'actual', 2025], ['6.5%', 'actual', 2025], ['8.2%', 'actual', 2025], ['45家', 'actual', 2025], ['6%', 'target', 2026],
+    ]);
+  });
+
+  it('过去五年 reports the year before the document', () => {
+    expect(facts('过去五年，全市规模以上工业增加值年均增长7.1%。', '2026-01-10', '石狮市2026年政府工作报告').map(year)).toEqual([['7.1%', 'actual', 2025]]);
+  });
+
+  it('a task after a result is no review: it is the plan year', () => {
+    const got = facts(`
+2025年，全省数字经济核心产业增加值达到1万亿元。
+推进数字化改造，实施技改项目500个。
+`, '2026-02-01', '浙江省2026年数字经济工作要点');
+    expect(got.map(year)).toEqual([['1万亿元', 'actual', 2025], ['500个', 'target', 2026]]);
+  });
+});
