@@ -77,6 +77,20 @@ export function htmlToBlocks(html: string): HtmlText {
   let h1Text = '';
   let cellsInRow = 0;
   let rowDepth = 0;
+  /** Columns the open cell spans (colspan): the row keeps one cell per column, so headers line up. */
+  let cellSpan = 1;
+  /** Per column, the rows below still covered by a cell above (rowspan): they read as empty cells. */
+  let rowsLeft: number[] = [];
+  /** Empty cells for the columns a cell from a row above still covers, from the current column on. */
+  const skipCovered = (upTo: number): void => {
+    while (cellsInRow < upTo && (rowsLeft[cellsInRow] ?? 0) > 0) {
+      rowsLeft[cellsInRow]!--;
+      if (cellsInRow > 0) buffer += '｜';
+      cellsInRow++;
+    }
+  };
+  /** Inside a table row, blocks within a cell (<p>, <div>, <br>) do not end the row's line. */
+  const breaks = (name: string): boolean => BLOCK.has(name) && (rowDepth === 0 || name === 'tr' || name === 'table');
 
   const flush = (): void => {
     const text = buffer.replace(WHITESPACE, ' ').trim();
@@ -100,16 +114,22 @@ export function htmlToBlocks(html: string): HtmlText {
           return;
         }
         if (skipDepth > 0) return;
-        if (BLOCK.has(name)) flush();
+        if (breaks(name)) flush();
+        else if (BLOCK.has(name)) buffer += ' ';
         if (HEADING.test(name)) headingDepth++;
         if (name === 'li') listDepth++;
         if (name === 'tr') {
           cellsInRow = 0;
           rowDepth++;
         }
+        if (name === 'table') rowsLeft = [];
         if (CELL.has(name)) {
+          skipCovered(Infinity);
           // A full-width bar: no space is kept next to it, so cells read "指标｜目标".
-          if (cellsInRow > 0 && buffer.trim() !== '') buffer += '｜';
+          if (cellsInRow > 0) buffer += '｜';
+          cellSpan = Math.min(Math.max(1, Number(attribs.colspan) || 1), 20);
+          const rowSpan = Math.min(Math.max(1, Number(attribs.rowspan) || 1), 100);
+          for (let k = 0; k < cellSpan; k++) rowsLeft[cellsInRow + k] = rowSpan - 1;
           cellsInRow++;
         }
       },
@@ -141,7 +161,13 @@ export function htmlToBlocks(html: string): HtmlText {
           return;
         }
         if (skipDepth > 0) return;
-        if (BLOCK.has(name)) flush();
+        if (CELL.has(name) && rowDepth > 0 && cellSpan > 1) {
+          buffer += '｜'.repeat(cellSpan - 1);
+          cellsInRow += cellSpan - 1;
+          cellSpan = 1;
+        }
+        if (name === 'tr' && rowDepth > 0) skipCovered(rowsLeft.length);
+        if (breaks(name)) flush();
         if (HEADING.test(name) && headingDepth > 0) headingDepth--;
         if (name === 'li' && listDepth > 0) listDepth--;
         if (name === 'tr' && rowDepth > 0) rowDepth--;

@@ -135,9 +135,32 @@ function linesOfText(body: string): SourceLines {
   const { lines: raws, urls } = contentLines(body);
   for (const raw of raws) {
     if (/^\s*(?:[-=_*]\s*){3,}$/.test(raw)) continue; // a rule line
-    lines.push({ text: normalizeInline(raw), kind: 'line', raw });
+    const cells = tableCells(raw);
+    // A table row stands alone, its cells between full-width bars as an HTML row is read (指标｜单位｜2025年).
+    if (cells) lines.push({ text: cells.map(normalizeInline).join('｜'), kind: 'item', raw });
+    else lines.push({ text: normalizeInline(raw), kind: 'line', raw });
   }
   return { lines, urls, meta: null };
+}
+
+/** Sentence punctuation: a line holding it is prose, whatever its spacing. */
+const PROSE = /[。，；！？]/;
+
+/**
+ * The cells of a plain-text table row, or null: Word's text export puts a row's cells between tabs (an empty first
+ * cell under a category spanning rows stays, so the columns line up); a PDF copy sets them two spaces or more apart
+ * (or a full-width space), then three short cells, one with a digit, make a row.
+ */
+function tableCells(raw: string): string[] | null {
+  const line = raw.replace(/\s+$/, '');
+  if (PROSE.test(line)) return null;
+  if (line.includes('\t')) {
+    const cells = line.split('\t').map((c) => c.trim());
+    if (cells.length >= 3 && cells.filter((c) => c !== '').length >= 2) return cells;
+  }
+  const spaced = line.trim().split(/ {2,}|\u3000+/);
+  if (spaced.length >= 3 && spaced.every((c) => c.length <= 30) && spaced.some((c) => /\d/.test(c))) return spaced;
+  return null;
 }
 
 /** Converts every string to simplified in one OpenCC call (one call per string if the line count changes). */

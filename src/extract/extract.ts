@@ -275,6 +275,12 @@ interface TableHeader {
   indicator: number;
   /** The column giving each row's unit (| 指标 | 单位 | 2025年 |), or -1. */
   unit: number;
+  /** Each column's unit from its header's brackets (产值（亿元）), or null. */
+  units: Array<string | null>;
+  /** The last year a column is of; a column with no year of its own in a table of years (年均增长) aims at it. */
+  lastYear: number | null;
+  /** In a table of years, the column naming each row's indicator: the last before the first year that says what is measured. */
+  subject: number;
 }
 
 /** Header cells that hold something about an indicator, not an indicator: 目标值, 属性, 单位 … */
@@ -283,40 +289,106 @@ const VALUE_COLUMN = /目标|预期|计划|完成|实际|现状|基期|基数|�
 const UNIT_COLUMN = /^(?:计量)?单位$/;
 const INDICATOR_COLUMN = /指标|名称|项目|内容/;
 
-/** The cells of a Markdown row (| a | b |) or of an HTML row as the reader renders it (a｜b). */
+/** The cells of a Markdown row (| a | b |) or of an HTML or text row as the reader renders it (a｜b, ｜b｜c). */
 const cellsOf = (row: string): string[] => row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/[|｜]/).map((c) => c.trim());
-const isTableRow = (t: string): boolean => /^\s*\|.*\|\s*$/.test(t) || /^[^｜]+(?:｜[^｜]*)+$/.test(t.trim());
+const isTableRow = (t: string): boolean => /^\s*\|.*\|\s*$/.test(t) || (/^[^｜]*(?:｜[^｜]*)+$/.test(t.trim()) && /[^｜\s]/.test(t));
+/** A year in a header cell: 2025年, 2030. */
+const YEAR_CELL = /((?:19|20)\d{2})\s*年?/;
+/** A unit in a header cell's brackets: 制造业增加值（亿元）, 2030年(%), 装机（GW） — not a place (汉南区) or a kind (基期). */
+const HEADER_UNIT = /[（(]\s*(%|‰|个百分点|[十百千万亿]*(?:元|美元|家|个|项|人|人次|户|台|套|辆|吨|千瓦|千瓦时|瓦|平方米|平方公里|公里|亩|公顷|座|所|条|张|次|部|架|艘|标箱|吨标准煤)|[A-Za-z]{1,8})\s*[)）]/;
 
 function tableHeader(cells: string[]): TableHeader {
-  const years = cells.map((c) => Number(/((?:19|20)\d{2})\s*年?/.exec(c)?.[1]) || null);
+  const plain = cells.map((c) => c.replace(/[*_`\s]/g, ''));
+  const years = plain.map((c) => Number(YEAR_CELL.exec(c)?.[1]) || null);
   const yearless = years.every((y) => y === null);
-  const about = cells.map((c, i) => i === 0 || ABOUT_COLUMN.test(c.replace(/[*_`\s]/g, '')));
+  const about = plain.map((c, i) => i === 0 || ABOUT_COLUMN.test(c));
+  const unit = plain.findIndex((c) => UNIT_COLUMN.test(c));
+  // What a column measures besides its year (2026年目标产值（亿元） → 产值; 年均增长 in a table of years).
+  const rest = plain.map((c) => c.replace(YEAR_CELL, '').replace(HEADER_UNIT, '').replace(ABOUT_WORDS, ''));
+  const firstYear = years.findIndex((y) => y !== null);
   return {
     years,
-    actual: cells.map((c) => /基期|实际|完成|现状/.test(c)),
-    measures: cells.map((c, i) => (yearless && !about[i] && c && findFigures(c).length === 0 ? c.replace(/[*_`]/g, '').trim() : null)),
-    values: cells.map((c, i) => i > 0 && yearless && VALUE_COLUMN.test(c)),
-    indicator: Math.max(0, cells.findIndex((c) => INDICATOR_COLUMN.test(c))),
-    unit: cells.findIndex((c) => UNIT_COLUMN.test(c.replace(/[*_`\s]/g, ''))),
+    actual: plain.map((c) => /基期|实际|完成|现状/.test(c)),
+    measures: plain.map((c, i) => {
+      if (yearless) return !about[i] && c && findFigures(c).length === 0 ? c : null;
+      return i >= firstYear && i !== unit && !about[i] && rest[i]!.length >= 2 && findFigures(rest[i]!).length === 0 ? rest[i]! : null;
+    }),
+    values: plain.map((c, i) => i > 0 && yearless && VALUE_COLUMN.test(c)),
+    indicator: Math.max(0, plain.findIndex((c) => INDICATOR_COLUMN.test(c))),
+    unit,
+    units: plain.map((c) => HEADER_UNIT.exec(c)?.[1] ?? null),
+    lastYear: yearless ? null : Math.max(...years.filter((y): y is number => y !== null)),
+    subject: firstYear < 0 ? -1 : indicatorBefore(plain, firstYear),
   };
+}
+
+/** The last column before `end` that names something measured (not 单位, 类别 or 属性), else the first. */
+function indicatorBefore(cells: string[], end: number): number {
+  for (let i = end - 1; i > 0; i--) if (!ABOUT_COLUMN.test(cells[i]!)) return i;
+  return 0;
+}
+
+/** Words of a header cell saying what kind of value a column holds (目标值, 预期, 基期), not what is measured. */
+const ABOUT_WORDS = /目标值|预期目标|预期值|目标|预期|计划值|计划|基期值|基期|基数|现状值|现状|实际值|实际|完成值|完成|指标值|数值/g;
+
+/** A header's second row (| | | 2025年 | 2028年 | 2030年 |): no digit but its years, and two cells or more. */
+function isHeaderRow(cells: string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  return filled.length >= 2 && filled.every((c) => !/\d/.test(c.replace(YEAR_CELL, '')));
+}
+
+/**
+ * A two-level header as one: each column's upper cell, carried from the left over the columns it spans (目标值 over
+ * 2028年 and 2030年), then its lower cell.
+ */
+function mergeHeader(top: string[], sub: string[]): string[] {
+  const width = Math.max(top.length, sub.length);
+  const merged: string[] = [];
+  let spanning = '';
+  for (let i = 0; i < width; i++) {
+    const upper = top[i] ?? '';
+    const lower = sub[i] ?? '';
+    if (upper !== '') spanning = lower !== '' ? upper : '';
+    merged.push((upper !== '' ? upper : lower !== '' ? spanning : '') + lower);
+  }
+  return merged;
 }
 
 /**
  * Rows of tables (主要指标 tables: 指标 | 2024年（基期） | 2025年 | 2027年; 区域 | 项目数 | 计划投资) with their header, by
- * paragraph index. Header and separator rows map to no header: they state no figure of their own.
+ * paragraph index. Header, separator and group rows (| 一、产业规模 | | |) map to no header: they state no figure of
+ * their own. A header's second row merges into it; a short group line between rows (一、产业规模) keeps the table open.
  */
 function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHeader | null> {
   const rows = new Map<number, TableHeader | null>();
+  let top: string[] | null = null;
   let header: TableHeader | null = null;
+  let data = false;
   paragraphs.forEach((p, i) => {
     if (!isTableRow(p.text)) {
+      const next = paragraphs[i + 1];
+      if (header && p.text.length <= 16 && !/[。，；,;]/.test(p.text) && next && isTableRow(next.text)) return;
+      top = null;
       header = null;
       return;
     }
-    if (header === null) {
-      header = tableHeader(cellsOf(p.text));
-      rows.set(i, null);
-    } else rows.set(i, /^[\s|:\-—]+$/.test(p.text) ? null : header);
+    rows.set(i, null);
+    if (/^[\s|:\-—]+$/.test(p.text)) return;
+    const cells = cellsOf(p.text);
+    if (top === null) {
+      top = cells;
+      header = tableHeader(cells);
+      data = false;
+      return;
+    }
+    if (!data && isHeaderRow(cells)) {
+      top = mergeHeader(top, cells);
+      header = tableHeader(top);
+      return;
+    }
+    if (cells.filter((c) => c !== '').length <= 1) return;
+    data = true;
+    rows.set(i, header);
   });
   return rows;
 }
@@ -329,19 +401,22 @@ function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHea
  */
 function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number; planYear: number }): RawFact[] {
   if (!header) return [];
-  const cells = cellsOf(para.text);
+  const raw = cellsOf(para.text);
+  // A row missing its first cells (a category cell spanning rows above it) lines up from the right.
+  const cells = raw.length < header.years.length && raw[0] !== '' ? [...Array<string>(header.years.length - raw.length).fill(''), ...raw] : raw;
   const firstYear = header.years.findIndex((y) => y !== null);
   const byMeasure = firstYear < 0 && header.measures.some((m) => m !== null);
-  const subjectColumn = firstYear >= 0 ? Math.max(0, firstYear - 1) : byMeasure ? 0 : header.indicator;
-  const subject = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').trim();
+  const subjectColumn = firstYear >= 0 ? header.subject : byMeasure ? 0 : header.indicator;
+  const subject = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').replace(HEADER_UNIT, '').trim();
   if (!subject || findFigures(subject).length > 0) return [];
-  const unit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : '';
+  const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
   const quote = para.text.trim();
   const out: RawFact[] = [];
   cells.forEach((cell, col) => {
     if (col === subjectColumn || col === header.unit) return;
-    const measure = byMeasure ? header.measures[col] : null;
-    const year = header.years[col] ?? (firstYear < 0 && (measure || header.values[col]) ? at.planYear : null);
+    const measure = header.measures[col] ?? null;
+    const year = header.years[col] ?? (firstYear < 0 ? (measure || header.values[col] ? at.planYear : null) : measure ? header.lastYear : null);
+    const unit = header.units[col] ?? rowUnit;
     const fig = findFigures(unit && /^\d+(?:\.\d+)?$/.test(cell) ? cell + unit : cell)[0];
     if (!year || !fig) return;
     const kind: RawFact['kind'] = header.actual[col] || year < at.pubYear ? 'actual' : 'target';

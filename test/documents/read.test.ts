@@ -219,3 +219,28 @@ describe('throughput', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('tables', () => {
+  const texts = (doc: ReadDocument): string[] => doc.paragraphs.map((p) => p.text);
+
+  it('reads a Word text export: one row per line, cells between tabs, an empty first cell kept', () => {
+    const doc = read(utf8('主要指标\n\n指标\t单位\t2025年\t2030年\n制造业增加值\t亿元\t8500\t12000\n\t规上企业数\t家\t5200\n\n全省制造业稳步发展。\n'), 'plan.txt');
+    expect(texts(doc)).toEqual(['主要指标', '指标｜单位｜2025年｜2030年', '制造业增加值｜亿元｜8500｜12000', '｜规上企业数｜家｜5200', '全省制造业稳步发展。']);
+  });
+
+  it('reads a PDF copy whose cells stand two spaces apart, but not prose or a caption', () => {
+    const doc = read(utf8('表1　主要指标\n制造业增加值  亿元  8500  12000\n近年来，全省  制造业  稳步发展，增加值8500亿元。\n'), 'plan.txt');
+    expect(texts(doc)).toEqual(['表1主要指标', '制造业增加值｜亿元｜8500｜12000', '近年来，全省制造业稳步发展，增加值8500亿元。']);
+  });
+
+  it('lines an HTML table up by column: colspan and rowspan leave empty cells, <p> inside a cell stays in its row', () => {
+    const html = `<html><body><table>
+      <tr><td rowspan="2"><p>指标</p></td><td rowspan="2">单位</td><td>2025年</td><td colspan="2">目标值</td></tr>
+      <tr><td>（基期）</td><td>2027年</td><td>2030年</td></tr>
+      <tr><td><p>制造业增加值</p></td><td>亿元</td><td>15000</td><td>18000</td><td>21000</td></tr>
+    </table><p>全省制造业稳步发展。</p></body></html>`;
+    expect(texts(read(utf8(html), 'page.html'))).toEqual([
+      '指标｜单位｜2025年｜目标值｜', '｜｜（基期）｜2027年｜2030年', '制造业增加值｜亿元｜15000｜18000｜21000', '全省制造业稳步发展。',
+    ]);
+  });
+});

@@ -237,6 +237,30 @@ describe('extraction on small documents', () => {
       ]);
     });
 
+    it('a two-level header: 目标值 over 2028年 and 2030年, a group line between rows, a category cell spanning rows, a yearless 年均增长 column', () => {
+      const found = facts(
+        '类别｜指标｜单位｜基期｜目标值｜｜年均增长（%）\n｜｜｜2025年｜2028年｜2030年｜\n一、产业规模\n产业｜光伏组件产量｜万千瓦｜3000｜4500｜6000｜15\n｜锂电池营业收入｜亿元｜1800｜2600｜3500',
+        '2026-03-01', '江西省新能源产业发展规划（2026—2030年）',
+      );
+      expect(found.map((f) => [f.kind, f.metric, f.value, f.year])).toEqual([
+        ['actual', '光伏组件产量', '3000万千瓦', 2025],
+        ['target', '光伏组件产量', '4500万千瓦', 2028],
+        ['target', '光伏组件产量', '6000万千瓦', 2030],
+        ['target', '光伏组件产量年均增长', '15%', 2030],
+        ['actual', '锂电池营业收入', '1800亿元', 2025],
+        ['target', '锂电池营业收入', '2600亿元', 2028],
+        ['target', '锂电池营业收入', '3500亿元', 2030],
+      ]);
+    });
+
+    it('a header whose year spans two measured columns with their units in brackets (2026年目标: 产值（亿元）, 企业数（家）)', () => {
+      const found = facts('| 城市 | 2026年目标 | |\n|---|---|---|\n| | 产值（亿元） | 企业数（家） |\n| 南京 | 800 | 120 |', '2026-02-10', '江苏省2026年人工智能产业发展工作要点');
+      expect(found.map((f) => [f.city, f.metric, f.value, f.year])).toEqual([
+        ['南京', '南京产值', '800亿元', 2026],
+        ['南京', '南京企业数', '120家', 2026],
+      ]);
+    });
+
     it('a table of indicators with a target column and a unit column', () => {
       const found = facts('| 指标 | 单位 | 目标值 | 属性 |\n|---|---|---|---|\n| 规上工业增加值增速 | % | 6 | 预期性 |\n| 制造业投资 | 亿元 | 1200 | 预期性 |', '2025-02-10', '山东省2025年工业经济主要目标');
       expect(found.map((f) => [f.region, f.metric, f.value, f.year])).toEqual([
