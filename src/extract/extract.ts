@@ -88,6 +88,12 @@ const BASELINE_BEFORE = /(?:由|从)(?:((?:19|20)\d{2})年(?:底|末)?|目前|�
 const MOVE_TO = String.raw`(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)`;
 const BASELINE_AFTER = new RegExp(String.raw`^[^，,；;。]{0,3}?${MOVE_TO}`);
 const MOVED_TO = new RegExp(`${MOVE_TO}$`);
+/** "完成全年计划投资的", "完成产业投资计划的" before a percentage: the share of a plan done. */
+const PLAN_SHARE = /完成((?:全年|年度)?[^，,；;。：:]{0,12}?(?:计划|任务|目标)[^，,；;。：:的]{0,6}?)的$/;
+/** A money threshold (超千亿元, 10亿元以上) in a metric. */
+const THRESHOLD = /(?:超过|超)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两]?[十百千万亿]+)(?:万亿|亿|万|千|百)?元(?:以上|级)?/;
+/** A metric that is only a threshold (超百亿元, 50亿元以上): what it qualifies is the previous figure's. */
+const THRESHOLD_ONLY = new RegExp(`^(?:${THRESHOLD.source})$`);
 /** "300余人参加了启动仪式": an event's audience, not a figure of the plan. */
 const AUDIENCE = /^[^，,；;。]{0,4}(?:参加|出席|参会|与会|到场|观看|聆听)/;
 
@@ -528,7 +534,15 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const fromBaseline = baseline !== null && BASELINE_AFTER.test(s.slice(fig.endWithSuffix, clause.end)) ? baseline : null;
     const parts = fromBaseline ? metricFromPre(pre.slice(0, fromBaseline.index), removeSpans.filter(([, b]) => b <= fromBaseline.index)) : metricFromPre(pre, removeSpans);
     let metric = parts.metric;
-    let quoteSpan: Span = clause;
+    // "上半年完成全年计划投资的50%": the share of a plan done, not the plan.
+    const planShare = fig.unit === '%' ? PLAN_SHARE.exec(pre) : null;
+    if (planShare) metric = `完成${planShare[1]}`;
+    // "…工业投资增长6%，上半年完成全年计划投资的50%": whose plan the clause before says.
+    if (planShare && isGenericMetric(metric) && previous && !isGenericMetric(previous.metric)) metric = previous.metric + metric;
+    // "营业收入超千亿元的工业企业达到12家，超百亿元的达到95家": the same things over another threshold.
+    const threshold = previous && THRESHOLD_ONLY.test(metric) ? THRESHOLD.exec(previous.metric) : null;
+    if (threshold) metric = previous!.metric.replace(threshold[0], metric);
+    let quoteSpan: Span = threshold ? spanOf(s, previous!.clauseStart, clause.end) : clause;
     const postNoun = metricFromPost(post);
     const action = CAUSATIVE.test(metric) ? balanceMarks(post.replace(/^[\s，,、]+|[，,。；;、].*$/g, '')) : '';
     if (COUNT_UNITS.test(fig.unit) && action.length >= 4 && action.length <= 24 && action.startsWith(postNoun)) {

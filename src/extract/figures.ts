@@ -60,7 +60,7 @@ const FIGURE = new RegExp(
 const NOT_A_FIGURE_AFTER = /^(?:年|月|日|号|时|点(?!\d)|分(?!之)|秒|届|次会议|周年|季度|岁|位|强|G|K|D|A|S|X|N|型|代|版|级|层|线|期(?!间)|批次|号文|倍速)/;
 const ORDINAL_BEFORE = /(?:第|前|后|top|Top|TOP|No\.?|[+×xX*·\-/])$/;
 const CODE_AFTER = /^[+×*·]/;
-const COMPARATOR_BEFORE = /(?:达到|达|为|超过|超|突破|增长|下降|提高|降低|提升|不低于|不少于|不高于|不超过|高于|低于|大于|小于|约|近|逾|降至|降到|控制在|保持在)$/;
+const COMPARATOR_BEFORE = /(?:达到|达|为|超过|超|突破|增长|下降|提高|降低|提升|不低于|不少于|不高于|不超过|高于|低于|大于|小于|约|近|逾|降至|降到|控制在|保持在|(?:缩小|扩大|提高|提升|降低|下降)(?:到|至))$/;
 
 /** Number of digits in a run, to refuse phone numbers, index numbers and ids. */
 function digitCount(s: string): number {

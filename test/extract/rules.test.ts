@@ -466,3 +466,22 @@ describe('a review running over paragraphs', () => {
     expect(got.map(year)).toEqual([['1万亿元', 'actual', 2025], ['500个', 'target', 2026]]);
   });
 });
+
+describe('metric shapes', () => {
+  const shape = (f: RawFact) => [f.metric, f.value];
+
+  it('the share of a plan done: 上半年完成全年计划投资的50%', () => {
+    const got = facts('全市工业投资增长6%，上半年完成全年计划投资的50%以上。', '2025-02-18', '深圳市2025年工业和信息化工作要点');
+    expect(got.map(shape)).toContainEqual(['工业投资完成全年计划投资上半年', '50%']);
+  });
+
+  it('the same things over another threshold: 超千亿元的企业12家，超百亿元的95家', () => {
+    const got = facts('营业收入超千亿元的工业企业达到12家，超百亿元的达到95家。', '2025-02-18', '深圳市2025年工业和信息化工作要点');
+    expect(got.map(shape)).toEqual([['营业收入超千亿元的工业企业', '12家'], ['营业收入超百亿元的工业企业', '95家']]);
+  });
+
+  it('a ratio without a unit after 缩小到', () => {
+    const got = facts('到2030年，城乡居民收入比缩小到1.85以内。', '2026-01-09', '石狮市2026年政府工作报告');
+    expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['城乡居民收入比', '1.85', 2030]]);
+  });
+});
