@@ -12,7 +12,7 @@ import { placeCity, type Place } from '../knowledge/places.ts';
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
 import { findFigures, type FigureMatch } from './figures.ts';
 import {
-  balanceMarks, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic,
+  balanceMarks, continuedAction, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic,
   SILENT_RELATIONS, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
@@ -570,6 +570,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     } else if (metric.length < 2 && previous) {
       metric = previous.metric;
       if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (previous && continuedAction(previous.metric, metric)) {
+      metric = continuedAction(previous.metric, metric)!;
+      quoteSpan = spanOf(s, previous.clauseStart, clause.end);
     } else if (previous && dependsOnSubject(metric)) {
       // "高技术制造业增加值增长7.5%，占规模以上工业比重达到14.5%": the share is the previous subject's.
       metric = withSubject(previous.metric, metric);

@@ -138,6 +138,24 @@ export function withSubject(subject: string, metric: string): string {
   return COUNT_VERBS_ONLY.test(own) ? place + own + noun : noun + metric;
 }
 
+/** A verb opening a metric, with at most a short noun after it: what is done, not to what (建成并网, 接入企业, 增产). */
+const ACTION_FIRST = /^(?:新开工|开工|建成并网|并网|投产|新引进|引进|接入|交付|签约|落地|入驻|增产|减产)([\u4e00-\u9fa5]{0,3})$/;
+/** Verbs around the thing a metric measures (建成…节点, 海上风电新开工): dropped to find the thing. */
+const VERBS_AROUND = /^(?:全市|全省|全区|全县)?(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造|安排)+|(?:新开工|开工|建成|投产|新增|完成)+$/g;
+
+/**
+ * A metric that only says what was done (建成并网, 接入企业) continues the thing of the clause before: "海上风电新开工
+ * 300万千瓦、建成并网200万千瓦" → 海上风电建成并网; "建成二级节点25个，接入企业超过3000家" → 二级节点接入企业. Null when it
+ * does not, or when the thing before is already what it counts (培育专精特新企业…，新增企业).
+ */
+export function continuedAction(previous: string, metric: string): string | null {
+  const action = ACTION_FIRST.exec(metric);
+  if (!action) return null;
+  const thing = previous.replace(VERBS_AROUND, '');
+  if (thing.length < 2 || (action[1] && thing.endsWith(action[1]))) return null;
+  return thing + metric;
+}
+
 /**
  * The metric a clause states before its comparator, for a figure in the next clause:
  * "2022年全省制造业增加值首次突破万亿元" → 制造业增加值. `removeSpans` as in {@link metricFromPre}.

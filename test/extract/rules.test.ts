@@ -480,6 +480,19 @@ describe('metric shapes', () => {
     expect(got.map(shape)).toEqual([['营业收入超千亿元的工业企业', '12家'], ['营业收入超百亿元的工业企业', '95家']]);
   });
 
+  it('a metric that only says what was done continues the thing before it', () => {
+    expect(facts('山东海上风电新开工300万千瓦、建成并网200万千瓦。', '2025-01-20').map(shape)).toEqual([
+      ['海上风电新开工', '300万千瓦'], ['海上风电建成并网', '200万千瓦'],
+    ]);
+    expect(facts('云南建成工业互联网标识解析二级节点25个，接入企业超过3000家。', '2024-02-01').map(shape)).toEqual([
+      ['建成工业互联网标识解析二级节点', '25个'], ['工业互联网标识解析二级节点接入企业', '3000家'],
+    ]);
+    // The thing before already is what the count is of.
+    expect(facts('浙江培育专精特新企业200家，新增企业50家。', '2024-02-01').map(shape)).toEqual([
+      ['培育专精特新企业', '200家'], ['新增企业', '50家'],
+    ]);
+  });
+
   it('a ratio without a unit after 缩小到', () => {
     const got = facts('到2030年，城乡居民收入比缩小到1.85以内。', '2026-01-09', '石狮市2026年政府工作报告');
     expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['城乡居民收入比', '1.85', 2030]]);
