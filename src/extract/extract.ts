@@ -80,6 +80,10 @@ const GOAL_WORDS = /力争|争取|确保|目标|预期|预计|计划|将|要/;
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
 const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
+/** A national body: 国务院, 工业和信息化部, 国家发展改革委, 国家数据局, 商务部 (办公厅). */
+const NATIONAL_BODY = /^(?:国务院|中共中央|工业和信息化部|国家发展和?改革委员?会?|国家[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署|办公室)|(?:科学技术|商务|财政|自然资源|生态环境|交通运输|农业农村|人力资源和社会保障|住房和城乡建设|水利|教育)部)/;
+/** 全国 opening a clause as what it is about (2025年，全国规模以上工业增加值增长5.8%); 高于全国, 争当全国…领跑者 are not. */
+const NATIONAL_SUBJECT = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|同期|其中|此外)?[，,]?全国(?!首位|第|前列|领先|平均|的|范围|各地|层面)/;
 /** A publisher that is a government body (…局, …厅, …人民政府办公厅), not a newspaper or a website. */
 const GOVERNMENT_BODY = /(?:局|厅|委员会|委|政府|办公室|办|管委会|管理委员会|中心)$/;
 /** "由2023年的", "从目前的" right before a figure that a 提高到/降低到 later in its clause moves from. */
@@ -163,7 +167,10 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   const counts = new Map<string, number>();
   const paragraphMentions = doc.paragraphs.map((p) => regions.findMentions(p.text));
   for (const ms of paragraphMentions) for (const m of ms) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
-  const docRegion = titleRegion?.region ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  // A ministry's notice (工业和信息化部办公厅关于公布…名单的通知) is the nation's: a figure no sentence or row gives a
+  // region (共遴选出339家) is national, and national figures are not in the fact base.
+  const national = !titleRegion && [doc.meta.title, doc.meta.publisher ?? ''].some((t) => NATIONAL_BODY.test(t));
+  const docRegion = titleRegion?.region ?? (national ? null : ([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null));
   // A city's own plan (成都市2024年建设制造强市工作要点): its figures are the city's unless a sentence says otherwise.
   const docCity = titleRegion?.form === 'city' ? titleRegion.city : null;
 
@@ -183,7 +190,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     return next < doc.paragraphs.length ? firstMention(paragraphMentions[next]!) : null;
   };
 
-  const tables = tableRows(doc.paragraphs);
+  const tables = tableRows(doc.paragraphs, doc.meta.title);
   doc.paragraphs.forEach((para, pi) => {
     const mentions = paragraphMentions[pi]!;
     if (tables.has(pi)) {
@@ -287,6 +294,10 @@ interface TableHeader {
   lastYear: number | null;
   /** In a table of years, the column naming each row's indicator: the last before the first year that says what is measured. */
   subject: number;
+  /** In a table of indicator columns, the column naming each row (| 序号 | 地区 | 数量 | → 地区). */
+  rowName: number;
+  /** What a generic column (数量) counts, from the table's caption or the document's title (卓越级智能工厂). */
+  topic: string;
 }
 
 /** Header cells that hold something about an indicator, not an indicator: 目标值, 属性, 单位 … */
@@ -325,7 +336,33 @@ function tableHeader(cells: string[]): TableHeader {
     units: plain.map((c) => HEADER_UNIT.exec(c)?.[1] ?? null),
     lastYear: yearless ? null : Math.max(...years.filter((y): y is number => y !== null)),
     subject: firstYear < 0 ? -1 : indicatorBefore(plain, firstYear),
+    rowName: Math.max(0, plain.findIndex((c) => c !== '' && !ABOUT_COLUMN.test(c))),
+    topic: '',
   };
+}
+
+/** Columns that count without saying what: 数量, 个数, 家数, 总数. */
+const GENERIC_MEASURE = /^(?:入选)?(?:数量|个数|家数|总数|数目|合计)$/;
+
+/**
+ * What a table is about, from a short caption just before it (表2　2026年度卓越级智能工厂分地区数量) or else the title
+ * (工业和信息化部办公厅关于公布2026年度卓越级智能工厂名单的通知 → 卓越级智能工厂).
+ */
+function tableTopic(before: string | null, title: string): string {
+  const caption = before !== null && !isTableRow(before) && before.length <= 40 && !/[。；;：:]/.test(before) ? before : null;
+  for (const text of [caption, title]) {
+    if (!text) continue;
+    const topic = text
+      .replace(/^(?:附件|附表|表)\s*\d*[：:、.\s]*/, '')
+      .replace(/^.*?关于(?:公布|印发|发布|下达)?/, '')
+      .replace(/的通知$|的公告$/, '')
+      .replace(/(?:19|20)\d{2}\s*年度?/g, '')
+      .replace(/(?:分地区|分省份?|分区域|分城市|各地区?|各省份?)/g, '')
+      .replace(/(?:名单|情况|统计表|一览表|汇总表|统计|分布|数量|表)+$/, '')
+      .trim();
+    if (topic.length >= 2 && topic.length <= 20) return topic;
+  }
+  return '';
 }
 
 /** The last column before `end` that names something measured (not 单位, 类别 or 属性), else the first. */
@@ -365,11 +402,12 @@ function mergeHeader(top: string[], sub: string[]): string[] {
  * paragraph index. Header, separator and group rows (| 一、产业规模 | | |) map to no header: they state no figure of
  * their own. A header's second row merges into it; a short group line between rows (一、产业规模) keeps the table open.
  */
-function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHeader | null> {
+function tableRows(paragraphs: ExtractInput['paragraphs'], title: string): Map<number, TableHeader | null> {
   const rows = new Map<number, TableHeader | null>();
   let top: string[] | null = null;
   let header: TableHeader | null = null;
   let data = false;
+  let topic = '';
   paragraphs.forEach((p, i) => {
     if (!isTableRow(p.text)) {
       const next = paragraphs[i + 1];
@@ -383,13 +421,14 @@ function tableRows(paragraphs: ExtractInput['paragraphs']): Map<number, TableHea
     const cells = cellsOf(p.text);
     if (top === null) {
       top = cells;
-      header = tableHeader(cells);
+      topic = tableTopic(paragraphs[i - 1]?.text ?? null, title);
+      header = { ...tableHeader(cells), topic };
       data = false;
       return;
     }
     if (!data && isHeaderRow(cells)) {
       top = mergeHeader(top, cells);
-      header = tableHeader(top);
+      header = { ...tableHeader(top), topic };
       return;
     }
     if (cells.filter((c) => c !== '').length <= 1) return;
@@ -412,7 +451,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   const cells = raw.length < header.years.length && raw[0] !== '' ? [...Array<string>(header.years.length - raw.length).fill(''), ...raw] : raw;
   const firstYear = header.years.findIndex((y) => y !== null);
   const byMeasure = firstYear < 0 && header.measures.some((m) => m !== null);
-  const subjectColumn = firstYear >= 0 ? header.subject : byMeasure ? 0 : header.indicator;
+  const subjectColumn = firstYear >= 0 ? header.subject : byMeasure ? header.rowName : header.indicator;
   const subject = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').replace(HEADER_UNIT, '').trim();
   if (!subject || findFigures(subject).length > 0) return [];
   const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
@@ -427,7 +466,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
     if (!year || !fig) return;
     const kind: RawFact['kind'] = header.actual[col] || year < at.pubYear ? 'actual' : 'target';
     out.push({
-      kind, region: at.region, city: at.city, metric: measure ? subject + measure : subject, value: writtenValue(fig),
+      kind, region: at.region, city: at.city, metric: measure ? subject + (GENERIC_MEASURE.test(measure) ? header.topic : '') + measure : subject, value: writtenValue(fig),
       comparator: comparatorOf(null, fig), hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
       deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
       citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
@@ -604,9 +643,14 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       }
     }
     const respective = respectiveSubject(s, figures, fig, earlier);
+    // One of a 分别 list of regions (浙江省、江苏省分别为35家和33家): that region's figure.
+    const itemPlace = respective ? regions.findMentions(respective.item)[0] ?? null : null;
     if (respective) {
-      metric = respective.metric;
-      quoteSpan = spanOf(s, respective.from, clause.end);
+      // Regions alone say whose, not what: the thing measured is the figure's before (广东省入选数量…达40家).
+      const named = itemPlace !== null && itemPlace.start === 0 && itemPlace.end === respective.item.length && respective.metric.length - respective.item.length < 2;
+      const thing = !named ? '' : previous ? withoutPlace(previous.metric, regions) : tableTopic(null, doc.meta.title);
+      metric = thing ? respective.item + thing : respective.metric;
+      quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
     metric = balanceMarks(metric);
     if (metric.length > 30) metric = metric.slice(-30);
@@ -616,9 +660,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
     const subjectMentions = mentions.filter((m) => !isBenchmark(s, m));
     const before = subjectMentions.filter((m) => m.end <= fig.start).at(-1);
-    const mention = before ?? subjectMentions[0] ?? ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null;
+    const mention = itemPlace ?? before ?? subjectMentions[0] ?? ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null;
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
+    // "全国规模以上工业增加值增长5.8%": the nation's figure, unless a region is named after 全国 and before the figure.
+    const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start)) || (clause.start === 0 && NATIONAL_SUBJECT.test(s.slice(0, fig.start)));
+    if (nationwide && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
     // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
     const ownPlaces = mentions.every((m) => m.form === 'city' && m.region === d.docRegion);
@@ -704,6 +751,12 @@ function continuedReview(text: string, times: TimeMention[], review: TimeMention
 /** The year a review section reports: the one before the document's. */
 function reviewYear(pubYear: number): TimeMention {
   return { start: 0, end: 0, kind: 'review', year: pubYear - 1, monthDay: '12-31', past: true, baseline: false, label: '' };
+}
+
+/** A metric without the region that opens it (广东省入选数量 → 入选数量). */
+function withoutPlace(metric: string, regions: RegionIndex): string {
+  const first = regions.findMentions(metric)[0];
+  return first && first.start === 0 && metric.length - first.end >= 2 ? metric.slice(first.end) : metric;
 }
 
 /** "高出同为西北清洁能源大省的甘肃约30个百分点": a region named as a benchmark is not what the text is about. */

@@ -498,3 +498,25 @@ describe('metric shapes', () => {
     expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['城乡居民收入比', '1.85', 2030]]);
   });
 });
+
+describe('national documents and figures', () => {
+  const notice = '工业和信息化部办公厅关于公布2026年度卓越级智能工厂名单的通知';
+
+  it("a ministry's notice: a row's region counts, a total no region claims is the nation's and left out", () => {
+    const got = facts(
+      '经地方推荐、专家评审，共遴选出339家卓越级智能工厂。\n序号｜地区｜数量\n1｜北京市｜12家\n2｜深圳市｜14家\n浙江省、江苏省分别为35家和33家。',
+      '2026-03-16', notice, '工业和信息化部办公厅',
+    );
+    expect(got.map((f) => [f.region, f.city, f.metric, f.value])).toEqual([
+      ['北京', null, '北京市卓越级智能工厂数量', '12家'],
+      ['广东', '深圳', '深圳市卓越级智能工厂数量', '14家'],
+      ['浙江', null, '浙江省卓越级智能工厂', '35家'],
+      ['江苏', null, '江苏省卓越级智能工厂', '33家'],
+    ]);
+  });
+
+  it("a clause about the whole country is not the province's; a slogan naming 全国 is", () => {
+    const got = facts('2025年，全国规模以上工业增加值增长5.8%，河南增长7.2%。河南争当全国制造业高质量发展排头兵，制造业增加值增长8%。', '2026-01-20', '河南省2026年工业工作要点');
+    expect(got.map((f) => [f.region, f.value])).toEqual([['河南', '7.2%'], ['河南', '8%']]);
+  });
+});
