@@ -18,7 +18,7 @@ import {
 import { findPrograms } from './programs.ts';
 import { respectiveSubject } from './respectively.ts';
 import { clauseAround, insideAny, protectedSpans, splitSentences, type Span } from './sentences.ts';
-import { findTimes, isoDate, type TimeMention } from './time.ts';
+import { findTimes, FIVE_YEAR_PLANS, isoDate, type TimeMention } from './time.ts';
 
 /** A document as extraction needs it: normalized text with paragraphs and its metadata. */
 export interface ExtractInput {
@@ -122,7 +122,10 @@ export function documentYear(meta: ExtractInput['meta']): number {
   const range = /(?:19|20)\d{2}\s*(?:年)?\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年/.exec(meta.title);
   if (range) return Number(range[1]);
   const titled = /((?:19|20)\d{2})\s*年/.exec(meta.title);
-  return titled ? Number(titled[1]) : published;
+  if (titled) return Number(titled[1]);
+  // A "十五五" plan aims at 2030.
+  const period = /十[二三四五六]五/.exec(meta.title)?.[0];
+  return period && FIVE_YEAR_PLANS[period] ? Math.max(FIVE_YEAR_PLANS[period], published) : published;
 }
 
 /**
@@ -298,6 +301,8 @@ interface TableHeader {
   rowName: number;
   /** What a generic column (数量) counts, from the table's caption or the document's title (卓越级智能工厂). */
   topic: string;
+  /** The header cells, 名称 dropped (项目名称 → 项目). */
+  names: string[];
 }
 
 /** Header cells that hold something about an indicator, not an indicator: 目标值, 属性, 单位 … */
@@ -323,23 +328,31 @@ function tableHeader(cells: string[]): TableHeader {
   // What a column measures besides its year (2026年目标产值（亿元） → 产值; 年均增长 in a table of years).
   const rest = plain.map((c) => c.replace(YEAR_CELL, '').replace(HEADER_UNIT, '').replace(ABOUT_WORDS, ''));
   const firstYear = years.findIndex((y) => y !== null);
+  const subject = firstYear < 0 ? -1 : indicatorBefore(plain, firstYear);
   return {
     years,
     actual: plain.map((c) => /基期|实际|完成|现状/.test(c)),
     measures: plain.map((c, i) => {
       if (yearless) return !about[i] && c && findFigures(c).length === 0 ? c : null;
-      return i >= firstYear && i !== unit && !about[i] && rest[i]!.length >= 2 && findFigures(rest[i]!).length === 0 ? rest[i]! : null;
+      return i > subject && i !== unit && !about[i] && !DESCRIPTION_COLUMN.test(c) && rest[i]!.length >= 2 && findFigures(rest[i]!).length === 0 ? rest[i]! : null;
     }),
     values: plain.map((c, i) => i > 0 && yearless && VALUE_COLUMN.test(c)),
     indicator: Math.max(0, plain.findIndex((c) => INDICATOR_COLUMN.test(c))),
     unit,
     units: plain.map((c) => HEADER_UNIT.exec(c)?.[1] ?? null),
     lastYear: yearless ? null : Math.max(...years.filter((y): y is number => y !== null)),
-    subject: firstYear < 0 ? -1 : indicatorBefore(plain, firstYear),
+    subject,
     rowName: Math.max(0, plain.findIndex((c) => c !== '' && !ABOUT_COLUMN.test(c))),
+    names: plain.map((c) => c.replace(/名称$/, '')),
     topic: '',
   };
 }
+
+/** Columns describing a row in words (建设内容, 备注): a number in them is no figure of the column. */
+const DESCRIPTION_COLUMN = /内容|说明|备注|进度|单位$|主体|地点|时间|期限/;
+
+/** A row of totals. */
+const TOTAL_ROW = /^(?:合计|总计|小计|全部|汇总)$/;
 
 /** Columns that count without saying what: 数量, 个数, 家数, 总数. */
 const GENERIC_MEASURE = /^(?:入选)?(?:数量|个数|家数|总数|数目|合计)$/;
@@ -349,11 +362,11 @@ const GENERIC_MEASURE = /^(?:入选)?(?:数量|个数|家数|总数|数目|合�
  * (工业和信息化部办公厅关于公布2026年度卓越级智能工厂名单的通知 → 卓越级智能工厂).
  */
 function tableTopic(before: string | null, title: string): string {
-  const caption = before !== null && !isTableRow(before) && before.length <= 40 && !/[。；;：:]/.test(before) ? before : null;
+  const label = before?.replace(/^(?:附件|附表|表)\s*\d*[：:、.\s]*/, '') ?? null;
+  const caption = label && before && !isTableRow(before) && label.length <= 40 && !/[。；;：:]/.test(label) ? label : null;
   for (const text of [caption, title]) {
     if (!text) continue;
     const topic = text
-      .replace(/^(?:附件|附表|表)\s*\d*[：:、.\s]*/, '')
       .replace(/^.*?关于(?:公布|印发|发布|下达)?/, '')
       .replace(/的通知$|的公告$/, '')
       .replace(/(?:19|20)\d{2}\s*年度?/g, '')
@@ -365,14 +378,19 @@ function tableTopic(before: string | null, title: string): string {
   return '';
 }
 
-/** The last column before `end` that names something measured (not 单位, 类别 or 属性), else the first. */
+/**
+ * The column before `end` naming each row's indicator: one headed 指标, 名称 or 项目 (| 重点项目 | 建设内容 | 总投资 |
+ * 2026年计划投资 |), else the last that is not 单位, 类别 or 属性, else the first.
+ */
 function indicatorBefore(cells: string[], end: number): number {
+  const named = cells.slice(0, end).findIndex((c) => /指标|名称|项目/.test(c) && !/内容|投资|金额/.test(c));
+  if (named >= 0) return named;
   for (let i = end - 1; i > 0; i--) if (!ABOUT_COLUMN.test(cells[i]!)) return i;
   return 0;
 }
 
 /** Words of a header cell saying what kind of value a column holds (目标值, 预期, 基期), not what is measured. */
-const ABOUT_WORDS = /目标值|预期目标|预期值|目标|预期|计划值|计划|基期值|基期|基数|现状值|现状|实际值|实际|完成值|完成|指标值|数值/g;
+const ABOUT_WORDS = /目标值|预期目标|预期值|目标|预期|计划值|计划(?!投资)|基期值|基期|基数|现状值|现状|实际值|实际|完成值|完成|指标值|数值/g;
 
 /** A header's second row (| | | 2025年 | 2028年 | 2030年 |): no digit but its years, and two cells or more. */
 function isHeaderRow(cells: string[]): boolean {
@@ -452,7 +470,9 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   const firstYear = header.years.findIndex((y) => y !== null);
   const byMeasure = firstYear < 0 && header.measures.some((m) => m !== null);
   const subjectColumn = firstYear >= 0 ? header.subject : byMeasure ? header.rowName : header.indicator;
-  const subject = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').replace(HEADER_UNIT, '').trim();
+  const named = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').replace(HEADER_UNIT, '').trim();
+  // A 合计 row is the whole table's: the table's topic, else what its naming column lists (重点项目).
+  const subject = TOTAL_ROW.test(named) ? header.topic || header.names[subjectColumn] || named : named;
   if (!subject || findFigures(subject).length > 0) return [];
   const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
   const quote = para.text.trim();
@@ -460,7 +480,8 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   cells.forEach((cell, col) => {
     if (col === subjectColumn || col === header.unit) return;
     const measure = header.measures[col] ?? null;
-    const year = header.years[col] ?? (firstYear < 0 ? (measure || header.values[col] ? at.planYear : null) : measure ? header.lastYear : null);
+    // A yearless measure in a table of years (年均增长 beside 2030年, 总投资 beside 2026年计划投资) is of the plan's last year.
+    const year = header.years[col] ?? (firstYear < 0 ? (measure || header.values[col] ? at.planYear : null) : measure ? Math.max(header.lastYear ?? 0, at.planYear) : null);
     const unit = header.units[col] ?? rowUnit;
     const fig = findFigures(unit && /^\d+(?:\.\d+)?$/.test(cell) ? cell + unit : cell)[0];
     if (!year || !fig) return;

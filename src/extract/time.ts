@@ -28,7 +28,7 @@ export interface TimeMention {
 }
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const FIVE_YEAR_PLANS: Record<string, number> = { 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
+export const FIVE_YEAR_PLANS: Record<string, number> = { 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
 
 function cnNumber(s: string): number {

@@ -261,6 +261,23 @@ describe('extraction on small documents', () => {
       ]);
     });
 
+    it('a project table: rows named by the 项目 column, 总投资 of the plan year, the year column of its year, 合计 the projects', () => {
+      const found = facts(
+        '附件：重点项目表\n序号｜重点项目｜建设内容｜总投资（亿元）｜2026年计划投资（亿元）\n1｜中车智能制造基地｜建设年产500辆整车生产线｜50｜12\n｜合计｜｜58.5｜15',
+        '2026-03-01', '株洲市轨道交通装备产业发展三年行动计划（2026—2028年）',
+      );
+      expect(found.map((f) => [f.metric, f.value, f.year])).toEqual([
+        ['中车智能制造基地总投资', '50亿元', 2028],
+        ['中车智能制造基地计划投资', '12亿元', 2026],
+        ['重点项目总投资', '58.5亿元', 2028],
+        ['重点项目计划投资', '15亿元', 2026],
+      ]);
+    });
+
+    it('a "十五五" plan: an undated goal is a 2030 goal', () => {
+      expect(facts('全省新能源产业营业收入突破1万亿元。', '2026-04-20', '江西省“十五五”新能源产业发展规划').map((f) => [f.value, f.year])).toEqual([['1万亿元', 2030]]);
+    });
+
     it('a table of indicators with a target column and a unit column', () => {
       const found = facts('| 指标 | 单位 | 目标值 | 属性 |\n|---|---|---|---|\n| 规上工业增加值增速 | % | 6 | 预期性 |\n| 制造业投资 | 亿元 | 1200 | 预期性 |', '2025-02-10', '山东省2025年工业经济主要目标');
       expect(found.map((f) => [f.region, f.metric, f.value, f.year])).toEqual([
