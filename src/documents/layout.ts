@@ -60,10 +60,21 @@ export function isChrome(line: string, afterCrumb = false): boolean {
 }
 
 /** Drops chrome lines (see {@link isChrome}). */
+/** The heading of a page's list of links to other articles. */
+const RELATED_HEADING = /^[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关稿件|相关报道|相关文档|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|热门文章|更多阅读|更多新闻|猜你喜欢|往期回顾|新闻推荐|图片新闻)[】\]]?[:：]?$/;
+
 export function dropChrome<T extends { text: string }>(lines: readonly T[]): T[] {
   const kept: T[] = [];
   let afterCrumb = false;
+  let related = false;
   for (const line of lines) {
+    // "相关新闻" and the headlines listed under it: other pages' titles, not this page's text.
+    if (RELATED_HEADING.test(line.text.trim())) {
+      related = true;
+      continue;
+    }
+    if (related && line.text.length <= 60 && !/[。！？]$/.test(line.text)) continue;
+    related = false;
     const crumb = BREADCRUMB.test(line.text) || CRUMB_TRAIL.test(line.text);
     if (isChrome(line.text, afterCrumb)) {
       afterCrumb = crumb || (afterCrumb && CRUMB_CONTINUATION.test(line.text));

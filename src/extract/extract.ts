@@ -80,6 +80,10 @@ const GOAL_WORDS = /力争|争取|确保|目标|预期|预计|计划|将|要/;
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
 const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
+/** A news dateline: 人民网北京2月5日电, 新华社南宁1月3日电, 本报杭州讯, 【本报广州十六日电】. */
+const DATELINE = /[【[(（]?(?:新华社|人民网|中新社|中新网|新华网|央视网|本报|[\u4e00-\u9fa5]{2,6}(?:网|社|报|台))[\u4e00-\u9fa5]{2,4}(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日?电|[【[(（]?本报[\u4e00-\u9fa5]{2,4}讯/;
+/** Many places as a clause's subject (各地目标普遍在5%至7%之间): no one region's figure. */
+const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不少省份|许多省份|多个省份|全国各地/;
 /** A national body: 国务院, 工业和信息化部, 国家发展改革委, 国家数据局, 商务部 (办公厅). */
 const NATIONAL_BODY = /^(?:国务院|中共中央|工业和信息化部|国家发展和?改革委员?会?|国家[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署|办公室)|(?:科学技术|商务|财政|自然资源|生态环境|交通运输|农业农村|人力资源和社会保障|住房和城乡建设|水利|教育)部)/;
 /** 全国 opening a clause as what it is about (2025年，全国规模以上工业增加值增长5.8%); 高于全国, 争当全国…领跑者 are not. */
@@ -155,7 +159,15 @@ function documentIndex(regions: RegionIndex, doc: ExtractInput, publisher: strin
     firstMention(regions.findMentions(text, { place: (c) => inContext(c) ?? (c.length === 1 ? c[0]! : null) }));
   const ownMention = own(doc.meta.title) ?? own(publisher);
   if (ownMention?.place) note(ownMention);
-  const index: RegionIndex = { ...regions, findMentions: (text, options) => regions.findMentions(text, { place: inContext, ...options }) };
+  const index: RegionIndex = {
+    ...regions,
+    findMentions: (text, options) => {
+      const found = regions.findMentions(text, { place: inContext, ...options });
+      // "人民网北京2月5日电": where the reporter filed from, not what the article is about.
+      const dateline = DATELINE.exec(text);
+      return dateline ? found.filter((m) => m.start >= dateline.index + dateline[0].length || m.end <= dateline.index) : found;
+    },
+  };
   return { index, own: ownMention };
 }
 
@@ -686,7 +698,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (!region) continue;
     // "全国规模以上工业增加值增长5.8%": the nation's figure, unless a region is named after 全国 and before the figure.
     const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start)) || (clause.start === 0 && NATIONAL_SUBJECT.test(s.slice(0, fig.start)));
-    if (nationwide && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
+    const many = MANY_PLACES.test(s.slice(clause.start, fig.start));
+    if ((nationwide || many) && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
     // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
     const ownPlaces = mentions.every((m) => m.form === 'city' && m.region === d.docRegion);

@@ -186,3 +186,10 @@ describe('buildParagraphs', () => {
     ]);
   });
 });
+
+describe('related links', () => {
+  it('drops a 相关新闻 heading and the headlines under it, up to the next sentence', () => {
+    const lines = ['正文第一段。', '相关新闻', '广东2025年GDP突破14万亿元', '江苏规上工业增加值增长7.2%', '版权所有，转载请注明出处。'].map((text) => ({ text }));
+    expect(dropChrome(lines).map((l) => l.text)).toEqual(['正文第一段。', '版权所有，转载请注明出处。']);
+  });
+});

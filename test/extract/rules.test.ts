@@ -537,3 +537,10 @@ describe('national documents and figures', () => {
     expect(got.map((f) => [f.region, f.value])).toEqual([['河南', '7.2%'], ['河南', '8%']]);
   });
 });
+
+describe('news pages', () => {
+  it("a dateline's city is where the reporter filed from; 各地 is no one region", () => {
+    const got = facts('人民网北京2月5日电 近日，多地晒出2025年工业经济成绩单。\n河南省2025年规模以上工业增加值增长8.1%。\n研究员李某表示，各地目标普遍在5%至7%之间。', '2026-02-05', '多地晒出2025年工业成绩单', '人民网');
+    expect(got.map((f) => [f.region, f.value])).toEqual([['河南', '8.1%']]);
+  });
+});
