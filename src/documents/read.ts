@@ -131,14 +131,28 @@ function linesOfMarkdown(body: string): SourceLines {
 const INDENT = /^[ \t\u3000]/;
 
 function linesOfText(body: string): SourceLines {
-  const lines: SourceLine[] = [];
+  const lines: Array<SourceLine & { cells?: string[] }> = [];
+  let width: number | null = null;
   const { lines: raws, urls } = contentLines(body);
   for (const raw of raws) {
     if (/^\s*(?:[-=_*]\s*){3,}$/.test(raw)) continue; // a rule line
     const cells = tableCells(raw);
     // A table row stands alone, its cells between full-width bars as an HTML row is read (指标｜单位｜2025年).
-    if (cells) lines.push({ text: cells.map(normalizeInline).join('｜'), kind: 'item', raw });
-    else lines.push({ text: normalizeInline(raw), kind: 'line', raw });
+    if (!cells) {
+      lines.push({ text: normalizeInline(raw), kind: 'line', raw });
+      continue;
+    }
+    const texts = cells.map(normalizeInline);
+    // A row a PDF wrapped (…，达产后年产 ⏎ | | 能15万件（套） | 16.8亿元): its second line, opening with empty cells,
+    // goes on with the cells of the first, which stopped short of the row's width.
+    const last = lines.at(-1);
+    if (last?.kind === 'item' && texts[0] === '' && last.cells && last.cells.length < (width ?? 0)) {
+      const joined = texts.map((t, i) => (last.cells![i] ?? '') + t);
+      Object.assign(last, { text: joined.join('｜'), cells: joined, raw: `${last.raw}\n${raw}` });
+      continue;
+    }
+    width = Math.max(width ?? 0, texts.length);
+    lines.push({ text: texts.join('｜'), kind: 'item', raw, cells: texts });
   }
   return { lines, urls, meta: null };
 }
@@ -152,7 +166,13 @@ const PROSE = /[。，；！？]/;
  * (or a full-width space), then three short cells, one with a digit, make a row.
  */
 function tableCells(raw: string): string[] | null {
-  const line = raw.replace(/\s+$/, '');
+  // Trailing tabs are empty cells (a header's second row ends under 属性); other trailing white space goes.
+  const line = raw.replace(/[ \r\n\u3000\u00a0]+$/, '');
+  // A text table drawn with bars (序号 | 重点项目 | 总投资): cells between them, prose or not.
+  const trimmed = line.trim();
+  const outer = trimmed.startsWith('|') && trimmed.endsWith('|') && trimmed.length > 1;
+  const barred = (outer ? trimmed.slice(1, -1) : trimmed).split(/\s*\|\s*/);
+  if (barred.length >= 3 && / \| |\S\|\S/.test(line) && barred.filter((c) => c !== '').length >= 2) return barred.map((c) => c.trim());
   if (PROSE.test(line)) return null;
   if (line.includes('\t')) {
     const cells = line.split('\t').map((c) => c.trim());

@@ -233,6 +233,11 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         year: opening && !opening.past ? opening : heading.year && !heading.year.past ? heading.year : null,
       };
     }
+    else {
+      // "到2030年，…" opening a later paragraph frames the goals that follow it (——产业规模更加壮大。…达到2万亿元).
+      const opening = paraTimes[0];
+      if (opening && !opening.past && opening.start <= 2 && !ITEM_NUMBER.test(para.text)) article = { ...article, year: opening };
+    }
     previousWasHeading = para.heading;
     if (para.heading) section = para.text.slice(0, 80);
     // The last year the text under this heading named: 全年 in a later paragraph continues it.
@@ -255,7 +260,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         spokenYear: spokenBefore,
         review: reviewed,
       };
-      out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, heading: para.heading }, regions));
+      out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, national, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
       const next = doc.paragraphs[pi + 1];
       const scope = next && next.start === para.start + para.text.length + 1 ? `${para.text}\n${next.text}` : para.text;
@@ -366,8 +371,8 @@ const DESCRIPTION_COLUMN = /内容|说明|备注|进度|单位$|主体|地点|�
 /** A row of totals. */
 const TOTAL_ROW = /^(?:合计|总计|小计|全部|汇总)$/;
 
-/** Columns that count without saying what: 数量, 个数, 家数, 总数. */
-const GENERIC_MEASURE = /^(?:入选)?(?:数量|个数|家数|总数|数目|合计)$/;
+/** Columns that count without saying what: 数量, 个数, 家数, 总数; or a part of what the table counts (其中：中小企业). */
+const GENERIC_MEASURE = /^(?:入选)?(?:数量|个数|家数|总数|数目|合计)$|^其中[:：]?/;
 
 /**
  * What a table is about, from a short caption just before it (表2　2026年度卓越级智能工厂分地区数量) or else the title
@@ -414,7 +419,13 @@ function isHeaderRow(cells: string[]): boolean {
  * A two-level header as one: each column's upper cell, carried from the left over the columns it spans (目标值 over
  * 2028年 and 2030年), then its lower cell.
  */
-function mergeHeader(top: string[], sub: string[]): string[] {
+function mergeHeader(given: string[], sub: string[]): string[] {
+  // A text export writes a spanning cell once (指标 | 单位 | 2025年 | 目标值 | 年均增长 over | | | 2028年 | 2030年 | |):
+  // the upper row gets an empty cell after each one whose lower cells both hold something, until the rows line up.
+  const top = [...given];
+  for (let i = 0; i < top.length && top.length < sub.length; i++) {
+    if (top[i] !== '' && !YEAR_CELL.test(top[i]!) && sub[i] && sub[i + 1]) top.splice(i + 1, 0, '');
+  }
   const width = Math.max(top.length, sub.length);
   const merged: string[] = [];
   let spanning = '';
@@ -484,7 +495,8 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   const subjectColumn = firstYear >= 0 ? header.subject : byMeasure ? header.rowName : header.indicator;
   const named = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').replace(HEADER_UNIT, '').trim();
   // A 合计 row is the whole table's: the table's topic, else what its naming column lists (重点项目).
-  const subject = TOTAL_ROW.test(named) ? header.topic || header.names[subjectColumn] || named : named;
+  const total = TOTAL_ROW.test(named || (cells.find((c) => c !== '') ?? ''));
+  const subject = total ? header.topic || header.names[subjectColumn] || named : named;
   if (!subject || findFigures(subject).length > 0) return [];
   const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
   const quote = para.text.trim();
@@ -499,7 +511,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
     if (!year || !fig) return;
     const kind: RawFact['kind'] = header.actual[col] || year < at.pubYear ? 'actual' : 'target';
     out.push({
-      kind, region: at.region, city: at.city, metric: measure ? subject + (GENERIC_MEASURE.test(measure) ? header.topic : '') + measure : subject, value: writtenValue(fig),
+      kind, region: at.region, city: at.city, metric: measure ? subject + (GENERIC_MEASURE.test(measure) ? header.topic : '') + measure.replace(/^其中[:：]?/, '') : subject, value: writtenValue(fig),
       comparator: comparatorOf(null, fig), hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
       deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
       citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
@@ -543,6 +555,8 @@ interface DocContext {
   docRegion: string | null;
   /** The city a document's title names, when the document is a city's. */
   docCity: string | null;
+  /** A national body's document (a ministry's notice). */
+  national: boolean;
   heading: boolean;
 }
 
@@ -693,7 +707,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
     const subjectMentions = mentions.filter((m) => !isBenchmark(s, m));
     const before = subjectMentions.filter((m) => m.end <= fig.start).at(-1);
-    const mention = itemPlace ?? before ?? subjectMentions[0] ?? ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null;
+    // In a national document a figure is a region's only when its own sentence names the region.
+    const context = d.national ? null : (ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null);
+    const mention = itemPlace ?? before ?? subjectMentions[0] ?? context;
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
     // "全国规模以上工业增加值增长5.8%": the nation's figure, unless a region is named after 全国 and before the figure.

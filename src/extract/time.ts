@@ -72,7 +72,10 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;
-    const baseline = BASELINE_BEFORE.test(text.slice(Math.max(0, start - 2), start));
+    // 较2021年, 由2023年的…; 是2020年的9.2倍, 相当于2020年的: a year a figure is compared with.
+    const baseline =
+      BASELINE_BEFORE.test(text.slice(Math.max(0, start - 2), start)) ||
+      (/(?:是|为|相当于)$/.test(text.slice(Math.max(0, start - 3), start)) && /^的/.test(text.slice(end)));
     const base = { start, end, baseline, past: false, label: '' };
     if (g.range) {
       const years = [...g.range.matchAll(/(?:19|20)\d{2}/g)].map((x) => Number(x[0]));
@@ -93,6 +96,8 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
         out.push({ ...base, kind: 'year', year, monthDay: '12-31', past: year < docYear });
       }
     } else if (g.plan) {
+      // “十五五”规划开局之年, 奋力实现“十五五”良好开局: the plan named, not a time frame.
+      if (!/期间|末|时期/.test(g.plan) && /^(?:规划|开局|良好开局|开好局|发展规划|的)/.test(text.slice(end))) continue;
       out.push({ ...base, kind: 'period', year: FIVE_YEAR_PLANS[g.fyp!]!, monthDay: '12-31', past: FIVE_YEAR_PLANS[g.fyp!]! < docYear });
     } else if (g.rel) {
       // 过去一年, 一年来 and 过去五年 (a report's review) end with the year before the document's.
