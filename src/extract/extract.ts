@@ -83,7 +83,11 @@ const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|�
 /** A news dateline: 人民网北京2月5日电, 新华社南宁1月3日电, 本报杭州讯, 【本报广州十六日电】. */
 const DATELINE = /[【[(（]?(?:新华社|人民网|中新社|中新网|新华网|央视网|本报|[\u4e00-\u9fa5]{2,6}(?:网|社|报|台))[\u4e00-\u9fa5]{2,4}(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日?电|[【[(（]?本报[\u4e00-\u9fa5]{2,4}讯/;
 /** Many places as a clause's subject (各地目标普遍在5%至7%之间): no one region's figure. */
-const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不少省份|许多省份|多个省份|全国各地/;
+const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不少省份|许多省份|多个省份|多数省份|全国各地|(?:东部|中部|西部|中西部|东北|东中西部)地区/;
+/** An award per recipient: 给予一次性奖励, 一次性补助, 给予奖励. */
+const AWARD_BEFORE = /(?:给予|一次性)[^，,；;。]{0,4}(?:奖励|补助|补贴|资助)$/;
+/** A list of years a 分别 gives its figures to: 2026年、2027年、2028年分别达到…. */
+const YEAR_LIST = /((?:19|20)\d{2})年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+(?:底|末)?(?:[，,]\s*)?$/;
 /** A national body: 国务院, 工业和信息化部, 国家发展改革委, 国家数据局, 商务部 (办公厅). */
 const NATIONAL_BODY = /^(?:国务院|中共中央|工业和信息化部|国家发展和?改革委员?会?|国家[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署|办公室)|(?:科学技术|商务|财政|自然资源|生态环境|交通运输|农业农村|人力资源和社会保障|住房和城乡建设|水利|教育)部)/;
 /** 全国 opening a clause as what it is about (2025年，全国规模以上工业增加值增长5.8%); 高于全国, 争当全国…领跑者 are not. */
@@ -188,6 +192,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   const docRegion = titleRegion?.region ?? (national ? null : ([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null));
   // A city's own plan (成都市2024年建设制造强市工作要点): its figures are the city's unless a sentence says otherwise.
   const docCity = titleRegion?.form === 'city' ? titleRegion.city : null;
+  const sector = sectorOf(doc.meta.title, regions);
+  const topic = national ? tableTopic(null, doc.meta.title) : '';
 
   const out: RawFact[] = [];
   let heading: Context = { region: null, year: null };
@@ -210,9 +216,10 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     const mentions = paragraphMentions[pi]!;
     if (tables.has(pi)) {
       // A table row is neither a heading nor an article: its figures take their years from the header row.
-      const region = firstMention(mentions)?.region ?? article.region?.region ?? heading.region?.region ?? docRegion;
+      // A national table's row is a region's only when it names one (not 中央企业, not 合计).
+      const region = firstMention(mentions)?.region ?? (national ? null : (article.region?.region ?? heading.region?.region ?? docRegion));
       const city = firstMention(mentions)?.city ?? docCity;
-      if (region) out.push(...tableFacts(doc, para, tables.get(pi) ?? null, { region, city, pubYear, planYear }));
+      if (region) out.push(...tableFacts(doc, para, tables.get(pi) ?? null, { region, city, pubYear, planYear, sector }));
       return;
     }
     const paraTimes = contextTimes(para.text, pubYear);
@@ -260,7 +267,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         spokenYear: spokenBefore,
         review: reviewed,
       };
-      out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, national, heading: para.heading }, regions));
+      out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, national, sector, topic, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
       const next = doc.paragraphs[pi + 1];
       const scope = next && next.start === para.start + para.text.length + 1 ? `${para.text}\n${next.text}` : para.text;
@@ -485,7 +492,7 @@ function tableRows(paragraphs: ExtractInput['paragraphs'], title: string): Map<n
  * year. With indicator columns (| 区域 | 项目数 | 计划投资 |), the row's first cell is measured by each. With value
  * columns only (| 指标 | 目标值 | 属性 |), the figures are of the plan's year.
  */
-function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number; planYear: number }): RawFact[] {
+function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number; planYear: number; sector: string }): RawFact[] {
   if (!header) return [];
   const raw = cellsOf(para.text);
   // A row missing its first cells (a category cell spanning rows above it) lines up from the right.
@@ -511,7 +518,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
     if (!year || !fig) return;
     const kind: RawFact['kind'] = header.actual[col] || year < at.pubYear ? 'actual' : 'target';
     out.push({
-      kind, region: at.region, city: at.city, metric: measure ? subject + (GENERIC_MEASURE.test(measure) ? header.topic : '') + measure.replace(/^其中[:：]?/, '') : subject, value: writtenValue(fig),
+      kind, region: at.region, city: at.city, metric: measure ? subject + (GENERIC_MEASURE.test(measure) ? header.topic : '') + withSector(measure.replace(/^其中[:：]?/, ''), at.sector) : subject, value: writtenValue(fig),
       comparator: comparatorOf(null, fig), hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
       deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
       citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
@@ -557,6 +564,10 @@ interface DocContext {
   docCity: string | null;
   /** A national body's document (a ministry's notice). */
   national: boolean;
+  /** The industry a sectoral plan's title names (轨道交通装备产业…行动计划 → 先进轨道交通装备), or ''. */
+  sector: string;
+  /** What a national list's title is about (卓越级智能工厂), or ''. */
+  topic: string;
   heading: boolean;
 }
 
@@ -677,19 +688,37 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if ((fig.unit === '人' || fig.unit === '名') && AUDIENCE.test(s.slice(fig.endWithSuffix))) continue;
     // "给予补助，最高不超过500万元": a cap per recipient, not a figure of the plan.
     if (MONEY_UNITS.has(fig.unit) && /(?:最高|最多)(?:不超过)?$/.test(pre)) continue;
+    // "给予一次性奖励50万元", "按设备投资额的10%给予补助": an award per recipient, not a figure of the plan.
+    if (AWARD_BEFORE.test(pre) || (/按[^，,；;。]{0,14}的$/.test(pre) && /^[^，,；;。]{0,4}给予/.test(s.slice(fig.endWithSuffix)))) continue;
+    // "先后跨越500亿元、600亿元两个台阶": the steps passed, not a figure of something.
+    if (/跨越|迈上|跨上|站上|连跨/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,8}台阶/.test(s.slice(fig.endWithSuffix))) continue;
+    // "其中19个省份增速高于全国": a count of provinces is the nation's, no one region's.
+    if (/^(?:个)?(?:省份|省区市|省\(区、市\)|省（区、市）)/.test(s.slice(fig.end))) continue;
     if (isGenericMetric(metric)) {
       const segment = segmentStart(s, fig.start);
       const topic = sentenceTopic(s.slice(segment));
       if (topic) {
         metric = topic + metric;
         quoteSpan = spanOf(s, segment, Math.max(clause.end, quoteSpan.end));
+      } else if (previous && previous.metric.endsWith(metric) && previous.metric !== metric) {
+        // "全省新能源汽车产量达到120万辆，其中郑州市产量达到61.2万辆": the same thing, named before.
+        metric = previous.metric;
       } else if (previous && ENTITY_END.test(previous.metric)) {
         // "实施省重点建设项目300个左右，完成投资2100亿元": the investment of those projects.
         metric = withSubject(previous.metric, metric);
         quoteSpan = spanOf(s, previous.clauseStart, clause.end);
       }
     }
-    const respective = respectiveSubject(s, figures, fig, earlier);
+    // "2026年、2027年、2028年分别达到1950亿元、2200亿元和2500亿元": each figure of its year.
+    const yearly = yearOfList(s, figures, fig);
+    if (yearly && yearly.metric.length >= 2) metric = yearly.metric;
+    // "建设南京智算中心二期，新增智能算力5EFLOPS": what the clause before builds is what the figure is of.
+    const built = !yearly && clause.start > 0 && /^(?:新增|配套|接入|新建|建成|形成)/.test(metric) ? builtBefore(s, clause.start, figures) : null;
+    if (built) {
+      metric = built.name + metric;
+      quoteSpan = spanOf(s, built.start, clause.end);
+    }
+    const respective = yearly ? null : respectiveSubject(s, figures, fig, earlier);
     // One of a 分别 list of regions (浙江省、江苏省分别为35家和33家): that region's figure.
     const itemPlace = respective ? regions.findMentions(respective.item)[0] ?? null : null;
     if (respective) {
@@ -699,14 +728,17 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = thing ? respective.item + thing : respective.metric;
       quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
-    metric = balanceMarks(metric);
+    metric = withSector(balanceMarks(metric), d.sector);
+    if (d.topic && !metric.includes(d.topic)) metric = withTopic(metric, d.topic, regions);
     if (metric.length > 30) metric = metric.slice(-30);
     earlier.push({ metric, clauseStart: clause.start });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
     const subjectMentions = mentions.filter((m) => !isBenchmark(s, m));
-    const before = subjectMentions.filter((m) => m.end <= fig.start).at(-1);
+    // In a national document a region names only the figures of its own ；-segment.
+    const from = d.national ? segmentStart(s, fig.start) : 0;
+    const before = subjectMentions.filter((m) => m.end <= fig.start && m.start >= from).at(-1);
     // In a national document a figure is a region's only when its own sentence names the region.
     const context = d.national ? null : (ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null);
     const mention = itemPlace ?? before ?? subjectMentions[0] ?? context;
@@ -748,6 +780,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     } else {
       time = ctx.priorTimes.at(-1) ?? (GOAL_WORDS.test(s) ? null : ctx.review) ?? ctx.fallbackYear ?? null;
       year = time?.year ?? d.planYear;
+    }
+    if (yearly) {
+      year = yearly.year;
+      monthDay = '12-31';
     }
     const lead = s.slice(0, fig.start);
     // "共有…产业园区18个", "1.3万个行政村已进入…": the clause reports how things stand, and so does a clause that
@@ -801,6 +837,71 @@ function continuedReview(text: string, times: TimeMention[], review: TimeMention
 /** The year a review section reports: the one before the document's. */
 function reviewYear(pubYear: number): TimeMention {
   return { start: 0, end: 0, kind: 'review', year: pubYear - 1, monthDay: '12-31', past: true, baseline: false, label: '' };
+}
+
+/**
+ * The year list a 分别 gives its figures to, in this clause (全市…产值2026年、2027年、2028年分别达到…) or, for a clause
+ * going on with it (，规模以上企业数分别达到440家、470家和500家), in an earlier one; with the metric the clause names.
+ */
+function yearOfList(s: string, figures: FigureMatch[], fig: FigureMatch): { year: number; metric: string } | null {
+  const clause = clauseAround(s, fig.start, fig.endWithSuffix);
+  const at = s.lastIndexOf('分别', fig.start);
+  if (at < clause.start) return null;
+  const group = figures.filter((f) => f.start > at && f.endWithSuffix <= clause.end);
+  const k = group.indexOf(fig);
+  const head = s.slice(clause.start, at);
+  let list = YEAR_LIST.exec(head);
+  let metricText = list ? head.slice(0, list.index) : head;
+  if (!list) {
+    const earlier = [...s.slice(0, clause.start).matchAll(/((?:19|20)\d{2}年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+)(?:底|末)?分别/g)].at(-1);
+    if (!earlier) return null;
+    list = YEAR_LIST.exec(earlier[1]!);
+  }
+  const years = list ? [...list[0].matchAll(/(?:19|20)\d{2}/g)].map((y) => Number(y[0])) : [];
+  if (k < 0 || years.length !== group.length) return null;
+  metricText = metricText.replace(/^[\s，,]+/, '');
+  return { year: years[k]!, metric: metricFromPre(metricText, []).metric };
+}
+
+/** "建设南京智算中心二期" in the clause before a figure's (and holding none): the named thing it builds. */
+function builtBefore(s: string, clauseStart: number, figures: FigureMatch[]): { name: string; start: number } | null {
+  const prev = clauseAround(s, clauseStart - 1, clauseStart - 1);
+  if (figures.some((f) => f.start >= prev.start && f.start < prev.end)) return null;
+  const m = BUILT.exec(prev.text.replace(ITEM_NUMBER, ''));
+  if (m) return { name: m[1]!, start: prev.start };
+  // "**南京智算中心二期**：新增智能算力5EFLOPS": a facility named as the item's label.
+  const label = /^[\s*_]*([^，,；;。：:*_]{2,20}?(?:中心|产业园|园区|集群|平台|基地|项目|工程|[一二三四]期))[\s*_]*[：:]\s*$/.exec(s.slice(0, clauseStart));
+  return label ? { name: label[1]!, start: 0 } : null;
+}
+
+/** Building a named thing: 建设南京智算中心二期, 打造无锡太湖智算集群, 依托省级算力调度平台. */
+const BUILT = /^(?:加快|全力|高标准|持续)?(?:建设|建成|打造|推进|推动|依托|实施|扩建|新建)([^，,；;。、]{2,20}?(?:中心|产业园|园区|集群|平台|基地|项目|工程|[一二三四]期))$/;
+
+/**
+ * The industry a sectoral plan's title names: 株洲市先进轨道交通装备产业…行动计划 → 先进轨道交通装备; '' for a title
+ * naming none (…工业和信息化工作要点).
+ */
+function sectorOf(title: string, regions: RegionIndex): string {
+  const place = regions.findMentions(title)[0];
+  const rest = (place && place.start === 0 ? title.slice(place.end).replace(/^(?:省|市|自治区|区|县)/, '') : title)
+    .replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
+  const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)/.exec(rest);
+  return m && !/^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!) ? m[1]! : '';
+}
+
+/** Metrics a sectoral plan says of its industry without naming it: 产业投资, 本地配套率, 研发投入强度, 规模以上企业. */
+const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|项目|用地|工人|工程)|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
+
+/** The metric with the plan's industry in front when it is one the plan says of its industry without naming it. */
+function withSector(metric: string, sector: string): string {
+  return sector && !metric.includes(sector) && SECTOR_BOUND.test(metric) ? sector + metric : metric;
+}
+
+/** A national list's topic put after the region a short metric opens with: 深圳入选 → 深圳卓越级智能工厂入选. */
+function withTopic(metric: string, topic: string, regions: RegionIndex): string {
+  const place = regions.findMentions(metric)[0];
+  const at = place && place.start === 0 ? place.end : 0;
+  return metric.length - at <= 8 ? metric.slice(0, at) + topic + metric.slice(at) : metric;
 }
 
 /** A metric without the region that opens it (广东省入选数量 → 入选数量). */

@@ -103,6 +103,9 @@ export function findFigures(text: string): FigureMatch[] {
     if (unit === '%' && suffix === '强') end = start + f[0].length - 1;
     const magnitude = MAGNITUDES[mag ?? ''] ?? 1;
     const magnitudeA = magA ? MAGNITUDES[magA]! : magnitude;
+    // "2.8万台（套）": the bracketed second unit is written with the figure.
+    const paired = !suffix && (unit === '台' || unit === '套') ? /^[（(][台套][）)]/.exec(text.slice(end))?.[0] ?? '' : '';
+    end += paired.length;
     const value = text.slice(start, end).replace(/\s+/g, '');
     out.push({
       start,
@@ -112,7 +115,7 @@ export function findFigures(text: string): FigureMatch[] {
       numberMax: b ? round(Number(b) * magnitude) : null,
       unit: normalizeUnit(unit ?? ''),
       suffix: suffix && suffix !== '强' ? suffix : null,
-      endWithSuffix: start + f[0].length - (suffix === '强' ? 1 : 0),
+      endWithSuffix: start + f[0].length - (suffix === '强' ? 1 : 0) + paired.length,
     });
   }
   return out;

@@ -117,7 +117,8 @@ export function sentenceTopic(sentence: string): string | null {
  * a comparison (高于全国平均水平), a total (总数), or a count verb alone (累计建成).
  */
 export function dependsOnSubject(metric: string): boolean {
-  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
+  // 是2020年的9.2倍, 比2020年提高11.5个百分点: a comparison of the subject before with a year.
+  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
 }
 
 /** A district, county or zone opening a metric (宝安区新增): the place whose count it is. */
@@ -139,7 +140,7 @@ export function withSubject(subject: string, metric: string): string {
 }
 
 /** A verb opening a metric, with at most a short noun after it: what is done, not to what (建成并网, 接入企业, 增产). */
-const ACTION_FIRST = /^(?:新开工|开工|建成并网|并网|投产|新引进|引进|接入|交付|签约|落地|入驻|增产|减产)([\u4e00-\u9fa5]{0,3})$/;
+const ACTION_FIRST = /^(?:新开工|开工|建成并网|并网|投产|新引进|引进|接入|交付|签约|落地|入驻|增产|减产|惠及|带动|覆盖)([\u4e00-\u9fa5]{0,3})$/;
 /** Verbs around the thing a metric measures (建成…节点, 海上风电新开工): dropped to find the thing. */
 const VERBS_AROUND = /^(?:全市|全省|全区|全县)?(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造|安排)+|(?:新开工|开工|建成|投产|新增|完成)+$/g;
 

@@ -22,6 +22,9 @@ const ITEM_SEPARATORS = /[、和及与]/;
 /** A time or a lead-in before the subjects (2024年，分区看). */
 const LEAD = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|上年|其中|分区看|分行业看|分产业看)[，,：:]?/;
 
+/** A ranking after what is measured: 居前四位, 位居全国第一, 居首位. */
+const RANKING = /(?:位?居|位列|排名|排在)(?:全国|全省|全市)?(?:前[一二三四五六七八九十\d]+位?|第[一二三四五六七八九十\d]+位?|首位)$/;
+
 /** One word naming two subjects in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入. */
 const COMPACT_PAIRS: Array<[string, string[]]> = [
   ['城乡', ['城镇', '农村']],
@@ -54,7 +57,9 @@ function subjectsAt(s: string, at: number): Subjects | null {
  * Its own name ends where the previous item's last character recurs (区, 业), else after as many characters as the
  * previous item has (城镇 + 农村居民人均可支配收入 → 农村).
  */
-function itemMetrics(items: string[]): string[] {
+function itemMetrics(given: string[]): string[] {
+  // "…入选数量居前四位": a ranking is said of the items, not measured.
+  const items = given.map((x, i) => (i === given.length - 1 ? x.replace(RANKING, '') : x));
   const last = items.at(-1)!;
   const previous = items.at(-2)!;
   const recurs = last.indexOf(previous.at(-1)!, 1);
@@ -85,6 +90,9 @@ export function respectiveSubject(
   if (!subjects && bare && clause.start > 0) {
     const previousAt = s.lastIndexOf(RESPECTIVELY, clause.start - 1);
     subjects = previousAt >= 0 ? subjectsAt(s, previousAt) : null;
+    // "江苏、浙江、广东、山东入选数量居前四位，分别为38家、33家…": the subjects are the clause before's.
+    const before = subjects ? null : subjectsAt(s, clause.start - 1);
+    if (before && before.items.length === group.length) subjects = before;
   }
   // "宝安区、龙岗区分别完成工业投资1100亿元、900亿元": the words between 分别 and the first figure are measured too.
   const between = metricFromPre(s.slice(at + RESPECTIVELY.length, group[0]!.start), []);

@@ -222,7 +222,7 @@ describe('extraction on small documents', () => {
     ['districts\' shares of a count', '全市新增规模以上工业企业1000家，其中宝安区新增300家、龙岗区新增200家。', [
       ['新增规模以上工业企业', '1000家'], ['宝安区新增规模以上工业企业', '300家'], ['龙岗区新增规模以上工业企业', '200家'],
     ]],
-    ['a second unit in brackets', '工业互联网平台连接工业设备数量达到1200万台（套）。', [['工业互联网平台连接工业设备数量', '1200万台']]],
+    ['a second unit in brackets', '工业互联网平台连接工业设备数量达到1200万台（套）。', [['工业互联网平台连接工业设备数量', '1200万台（套）']]],
     ['list numbering before the item', '6.集成电路产业规模突破650亿元；（七）工业投资增长6.5%。', [['集成电路产业规模', '650亿元'], ['工业投资', '6.5%']]],
   ])('the subject is put back: %s', (_what, text, expected) => {
     expect(facts(text, '2025-03-01', '深圳市2025年工作要点').map((f) => [f.metric, f.value])).toEqual(expected);
@@ -257,7 +257,7 @@ describe('extraction on small documents', () => {
       const found = facts('| 城市 | 2026年目标 | |\n|---|---|---|\n| | 产值（亿元） | 企业数（家） |\n| 南京 | 800 | 120 |', '2026-02-10', '江苏省2026年人工智能产业发展工作要点');
       expect(found.map((f) => [f.city, f.metric, f.value, f.year])).toEqual([
         ['南京', '南京产值', '800亿元', 2026],
-        ['南京', '南京企业数', '120家', 2026],
+        ['南京', '南京人工智能企业数', '120家', 2026],
       ]);
     });
 
@@ -542,5 +542,39 @@ describe('news pages', () => {
   it("a dateline's city is where the reporter filed from; 各地 is no one region", () => {
     const got = facts('人民网北京2月5日电 近日，多地晒出2025年工业经济成绩单。\n河南省2025年规模以上工业增加值增长8.1%。\n研究员李某表示，各地目标普遍在5%至7%之间。', '2026-02-05', '多地晒出2025年工业成绩单', '人民网');
     expect(got.map((f) => [f.region, f.value])).toEqual([['河南', '8.1%']]);
+  });
+});
+
+describe('after round six', () => {
+  const shape = (f: RawFact) => [f.metric, f.value, f.year];
+
+  it('a 分别 over a list of years gives each figure its year, also in the clause going on with it', () => {
+    const got = facts('全市先进轨道交通装备产业产值2026年、2027年、2028年分别达到1950亿元、2200亿元和2500亿元，规模以上企业数分别达到440家、470家和500家。', '2026-03-27', '株洲市先进轨道交通装备产业高质量发展三年行动计划（2026—2028年）');
+    expect(got.map((f) => [f.value, f.year])).toEqual([['1950亿元', 2026], ['2200亿元', 2027], ['2500亿元', 2028], ['440家', 2026], ['470家', 2027], ['500家', 2028]]);
+  });
+
+  it("a sectoral plan's industry goes in front of what it says of the industry without naming it", () => {
+    const got = facts('全年完成产业投资152亿元，本地配套率达到72%，地区生产总值增长6%。', '2026-03-27', '株洲市先进轨道交通装备产业高质量发展三年行动计划（2026—2028年）');
+    expect(got.map((f) => f.metric)).toEqual(['先进轨道交通装备产业投资', '先进轨道交通装备本地配套率', '地区生产总值']);
+  });
+
+  it('what the clause before builds, or the item label names, is what an added amount is of', () => {
+    expect(facts('建设省级算力调度平台，接入算力资源20EFLOPS以上。', '2026-02-26', '江苏省2026年人工智能产业发展工作要点').map(shape)).toEqual([['省级算力调度平台接入算力资源', '20EFLOPS', 2026]]);
+    expect(facts('**南京智算中心二期**：新增智能算力5EFLOPS。', '2026-02-26', '江苏省2026年人工智能产业发展工作要点').map(shape)).toEqual([['南京智算中心二期新增智能算力', '5EFLOPS', 2026]]);
+  });
+
+  it('no figure: an award per recipient, the steps passed, a count of provinces', () => {
+    expect(facts('对新认定的单项冠军企业给予一次性奖励100万元；按设备投资额的10%给予补助。', '2026-03-27', '株洲市2026年工作要点')).toEqual([]);
+    expect(facts('全市地区生产总值先后跨越500亿元、600亿元两个台阶。', '2026-01-08', '长葛市2026年政府工作报告')).toEqual([]);
+    expect(facts('其中19个省份增速高于全国，河南规上工业增加值增长8.1%。', '2026-02-05', '多地晒出成绩单', '人民网').map((f) => f.value)).toEqual(['8.1%']);
+  });
+
+  it('a part named by the generic word of the thing before is the same thing (其中郑州市产量)', () => {
+    const got = facts('河南新能源汽车产量达到120万辆，其中郑州市产量达到61.2万辆。', '2026-02-05');
+    expect(got.map((f) => [f.city, f.metric, f.value])).toEqual([[null, '新能源汽车产量', '120万辆'], ['郑州', '新能源汽车产量', '61.2万辆']]);
+  });
+
+  it('a "十五五" plan naming the plan is no time: 今年 is', () => {
+    expect(facts('今年是“十五五”规划开局之年，主要预期目标是：地区生产总值增长6.5%左右。', '2026-01-08', '长葛市2026年政府工作报告').map(shape)).toEqual([['地区生产总值', '6.5%', 2026]]);
   });
 });

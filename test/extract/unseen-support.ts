@@ -81,7 +81,8 @@ const FIGURE = /^(\d+(?:\.\d+)?)(?:(?:至|到|~|-|—|－)(\d+(?:\.\d+)?))?(万�
  * @example figureKey('1.5万亿元') === figureKey('15000亿元') // '1500000000000|元'
  */
 export function figureKey(value: string): string | null {
-  const m = FIGURE.exec(normalizeForMatch(value));
+  // 1200万台（套） and 1200万台 are one figure: the bracketed second unit says nothing more.
+  const m = FIGURE.exec(normalizeForMatch(value).replace(/[（(][台套][）)]$/, ''));
   if (!m) return null;
   const scale = MULTIPLIERS[m[3] ?? ''] ?? 1;
   // toPrecision drops the binary noise of 357.8 × 1e4 so equal figures compare equal.
