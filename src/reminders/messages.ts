@@ -32,7 +32,7 @@ export function reminderMessage(fact: Fact, daysLeft: number): Answer {
   const headline = `提醒：${formatPlace(fact)} ${fact.metric} ${formatFigureWithHedge(fact)}，截止 ${deadline}，${formatDaysLeft(daysLeft)}`;
   const source = sourceOf(fact, 1);
   return answerOf({
-    intent: 'reminder', headline, text: `${headline} [1]\n\n${formatSourceLine(source)}`, figure: fact.value,
+    intent: 'reminder', headline, text: `${headline} [1]\n\n${formatSourceLine(source)}`, figure: formatFigure(fact),
     rows: [rowOf(fact, 1)], sources: [source], facts: [toFactHit(fact)],
   });
 }
@@ -64,7 +64,7 @@ export function followupMessage(fact: Fact, actuals: readonly Fact[]): Answer {
     lines.push(`截止日期 ${deadline} 已过。`, `目标：${formatFigureWithHedge(fact)} [1]`, '知识库中尚无实际完成数据。');
   }
   const text = [headline, '', ...lines, '', ...sources.map(formatSourceLine)].join('\n');
-  return answerOf({ intent: 'reminder', headline, text, figure: actual ? actual.value : null, rows, sources, facts });
+  return answerOf({ intent: 'reminder', headline, text, figure: actual ? formatFigure(actual) : null, rows, sources, facts });
 }
 
 /** The message of one due send: a reminder or a follow-up. */

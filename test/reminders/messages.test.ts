@@ -18,6 +18,8 @@ describe('reminderMessage', () => {
     expect(m.sources).toEqual([{ document, title, date, url, quote, n: 1, factId: henan5g.id }]);
     expect(m.text).toContain(`[1] ${henan5g.citations[0]!.title} · 2023-04-18 · ${henan5g.citations[0]!.quote} · ${henan5g.citations[0]!.url}`);
     expect(m.facts.map((f) => f.id)).toEqual([henan5g.id]);
+    // The figure as answers show it, with its comparator (the stored value is "18万个").
+    expect(m.figure).toBe('突破18万个');
   });
 
   it('keeps the commitment wording', () => {
@@ -31,7 +33,8 @@ describe('followupMessage', () => {
     expect(m.headline).toBe('已到期：浙江 2023年 地区生产总值 目标 增长8%（力争） · 实际 增长6.6%');
     expect(m.sources.map((s) => s.factId)).toEqual([zhejiangGdp.id, zhejiangGdpActual.id]);
     expect(m.text).toContain('[2] 2023年浙江省国民经济和社会发展统计公报');
-    expect(m.figure).toBe('6.6%');
+    // The figure as answers show it: the relation with the number (value alone is "6.6%").
+    expect(m.figure).toBe('增长6.6%');
   });
 
   it('without an actual: says none is known yet', () => {
