@@ -80,6 +80,10 @@ const GOAL_WORDS = /力争|争取|确保|目标|预期|预计|计划|将|要/;
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
 const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
+/** A footnote on definitions: [3]…, 注：…, 注1：…. */
+const NOTE = /^\s*(?:\[\d{1,2}\]|〔\d{1,2}〕|［\d{1,2}］|注\d?[：:]|注释\d?[：:])/;
+/** Titles of reports on a past year: 统计公报, 工作总结, 年度报告 (not a press conference about one). */
+const REPORT_TITLE = /^(?!.*(?:发布会|新闻|解读|答记者问)).*(?:统计公报|工作总结|年度报告|年报)/;
 /** A news dateline: 人民网北京2月5日电, 新华社南宁1月3日电, 本报杭州讯, 【本报广州十六日电】. */
 const DATELINE = /[【[(（]?(?:新华社|人民网|中新社|中新网|新华网|央视网|本报|[\u4e00-\u9fa5]{2,6}(?:网|社|报|台))[\u4e00-\u9fa5]{2,4}(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日?电|[【[(（]?本报[\u4e00-\u9fa5]{2,4}讯/;
 /** Many places as a clause's subject (各地目标普遍在5%至7%之间): no one region's figure. */
@@ -179,6 +183,8 @@ function documentIndex(regions: RegionIndex, doc: ExtractInput, publisher: strin
 export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFact[] {
   const pubYear = Number(doc.meta.date.slice(0, 4));
   const planYear = documentYear(doc.meta);
+  // A report of a past year (唐山市2025年国民经济和社会发展统计公报, published 2026): its 全年 and 今年 are that year.
+  const timeYear = REPORT_TITLE.test(doc.meta.title) && planYear < pubYear ? planYear : pubYear;
   // The title names the plan's region (宁波市…工作要点); else a government publisher does (宁波市经济和信息化局 issuing
   // 全市制造业工作要点). A newspaper's name does not: its pages report other places.
   const publisher = doc.meta.publisher && GOVERNMENT_BODY.test(doc.meta.publisher) ? doc.meta.publisher : '';
@@ -222,14 +228,16 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       if (region) out.push(...tableFacts(doc, para, tables.get(pi) ?? null, { region, city, pubYear, planYear, sector }));
       return;
     }
-    const paraTimes = contextTimes(para.text, pubYear);
+    // "[3]规模以上工业统计范围为年主营业务收入2000万元": a note on definitions states no figure of the plan.
+    if (NOTE.test(para.text)) return;
+    const paraTimes = contextTimes(para.text, timeYear);
     if (para.heading) {
       // A heading names its region, continues the heading above it, or heads the body below it.
       const m = firstMention(mentions) ?? (previousWasHeading ? heading.region : null) ?? bodyMention(pi) ?? article.region;
       heading = { ...heading, region: m };
       const t = paraTimes[0];
       // "一、发展基础", "工作回顾": what the section reports without a year is of the year before the document.
-      if (REVIEW_SECTION.test(para.text)) heading = { ...heading, year: t ?? reviewYear(pubYear) };
+      if (REVIEW_SECTION.test(para.text)) heading = { ...heading, year: t ?? reviewYear(timeYear) };
       else if (t) heading = { ...heading, year: t };
       else if (heading.year?.kind === 'review') heading = { ...heading, year: null };
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
@@ -260,14 +268,14 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         sentence,
         paragraphStart: para.start,
         priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m)),
-        priorTimes: contextTimes(para.text.slice(0, sentence.start), pubYear),
+        priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
         section: para.heading ? null : section,
         spokenYear: spokenBefore,
         review: reviewed,
       };
-      out.push(...figureFacts(doc, ctx, { pubYear, planYear, docRegion, docCity, national, sector, topic, heading: para.heading }, regions));
+      out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, topic, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
       const next = doc.paragraphs[pi + 1];
       const scope = next && next.start === para.start + para.text.length + 1 ? `${para.text}\n${next.text}` : para.text;
@@ -357,7 +365,7 @@ function tableHeader(cells: string[]): TableHeader {
     years,
     actual: plain.map((c) => /基期|实际|完成|现状/.test(c)),
     measures: plain.map((c, i) => {
-      if (yearless) return !about[i] && c && findFigures(c).length === 0 ? c : null;
+      if (yearless) return !about[i] && c && findFigures(c).length === 0 ? c.replace(HEADER_UNIT, '') : null;
       return i > subject && i !== unit && !about[i] && !DESCRIPTION_COLUMN.test(c) && rest[i]!.length >= 2 && findFigures(rest[i]!).length === 0 ? rest[i]! : null;
     }),
     values: plain.map((c, i) => i > 0 && yearless && VALUE_COLUMN.test(c)),
@@ -510,7 +518,10 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   const out: RawFact[] = [];
   cells.forEach((cell, col) => {
     if (col === subjectColumn || col === header.unit) return;
-    const measure = header.measures[col] ?? null;
+    // A growth column (| 产量 | 比上年增长（%） |) measures the column before it.
+    const own = header.measures[col] ?? null;
+    const before = col > 0 ? header.measures[col - 1] ?? null : null;
+    const measure = own && before && /^(?:比上年|同比|较上年)/.test(own) ? before + own : own;
     // A yearless measure in a table of years (年均增长 beside 2030年, 总投资 beside 2026年计划投资) is of the plan's last year.
     const year = header.years[col] ?? (firstYear < 0 ? (measure || header.values[col] ? at.planYear : null) : measure ? Math.max(header.lastYear ?? 0, at.planYear) : null);
     const unit = header.units[col] ?? rowUnit;
@@ -558,6 +569,8 @@ interface SentenceContext {
 
 interface DocContext {
   pubYear: number;
+  /** The year 今年 and 全年 mean: the publication's, or the year a report of a past year reports. */
+  timeYear: number;
   planYear: number;
   docRegion: string | null;
   /** The city a document's title names, when the document is a city's. */
@@ -591,7 +604,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   const mentions = regions.findMentions(s);
   // A region inside a title or a quoted name (《江西省…》, “工赋山东”) is not the subject of a figure.
   const subjects = mentions.filter((m) => !insideAny(guarded, m.start, m.end));
-  const times = findTimes(s, d.pubYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
+  const times = findTimes(s, d.timeYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
   const out: RawFact[] = [];
   /** The metrics of the sentence's figures so far, with where their clauses start; the last is the previous one. */
   const earlier: Array<{ metric: string; clauseStart: number }> = [];
@@ -656,7 +669,15 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
     // 其中 opens a part of something counted earlier in the sentence with the same head noun (项目, 企业).
     const whole = /^其中/.test(s.slice(clause.start)) ? partOf(earlier, metric) : null;
-    if (metric.length < 2 && previous && /累计/.test(pre)) {
+    const sibling = previous && /^[\s，,；;]*(?:实现|完成)/.test(pre) && SIBLING_MEASURE.exec(previous.metric);
+    if (sibling && SIBLING_MEASURE.test(metric) && SIBLING_MEASURE.exec(metric)![0] === metric && previous!.metric.length > sibling[0].length) {
+      // "规模以上工业企业实现营业收入1.38万亿元；实现利润总额386.2亿元": the same enterprises' profit.
+      metric = previous!.metric.slice(0, -sibling[0].length) + metric;
+    } else if (previous && new RegExp(`^[\\s，,]*${MOVE_TO}$`).test(pre)) {
+      // "地区生产总值由2020年的1.77万亿元增加到2.68万亿元": the figure moved to is the same thing's.
+      metric = previous.metric;
+      quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (metric.length < 2 && previous && /累计/.test(pre)) {
       // "新建5G基站5000个，累计达到8.7万个": the running total of the same thing.
       metric = withSubject(previous.metric, '累计');
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
@@ -764,7 +785,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (time && time.kind === 'relative' && CONTINUING_YEAR.test(s.slice(time.start, time.end))) {
       // A paragraph of its own continues the last year named under its heading (2024年，该区… ⏎ 全区全年接待…), unless
       // the sentence sets a goal (全年力争…).
-      const carried = ctx.spokenYear?.past && !GOAL_WORDS.test(s) ? ctx.spokenYear : undefined;
+      const carried = !GOAL_WORDS.test(s) ? (ctx.spokenYear?.past ? ctx.spokenYear : (ctx.review ?? undefined)) : undefined;
       const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative').at(-1) ?? carried;
       if (spoken) time = spoken;
     }
@@ -815,6 +836,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   return out;
 }
 
+/** Words setting a goal, as a review paragraph would not (重要, 主要 and 需要 are not 要). */
+const REVIEW_GOAL = /力争|争取|确保|目标|预期|预计|计划|(?<![重主需必纲])要(?![求素点件])|将(?!近)/;
+/** Measures of the same things that a clause opening with 实现 goes on with (…实现营业收入1.38万亿元；实现利润总额…). */
+const SIBLING_MEASURE = /(?:营业收入|主营业务收入|利润总额|利润|税收|产值|增加值|出口交货值)$/;
 /** Words of a reported result: 同比增长, 比上年, 实现了, 位居全省第三. */
 const REPORTED = /同比|比上年|较上年|分别增长|分别达到|增长了|实现了|完成了|达到了|新增了|建成了|位居|位列|居全(?:国|省|市)|首次|获评|入选/;
 /** A review's topic sentence: a short statement of how something went (产业转型步伐加快, 创新动能持续增强). */
@@ -829,9 +854,10 @@ function continuedReview(text: string, times: TimeMention[], review: TimeMention
   const body = text.replace(ITEM_NUMBER, '');
   const first = body.split(/[。！？]/, 1)[0]!;
   const opening = times.find((t) => t.start <= text.length - body.length + 4);
-  if (opening) return opening.past && !GOAL_WORDS.test(first) ? opening : null;
-  if (!review || times.length > 0 || GOAL_WORDS.test(first)) return null;
-  return REVIEW_TOPIC.test(body) || REPORTED.test(body) ? review : null;
+  if (opening) return opening.past && !REVIEW_GOAL.test(first) ? opening : null;
+  if (!review || times.length > 0 || REVIEW_GOAL.test(first)) return null;
+  // 全年 in a review paragraph is the year reviewed.
+  return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年/.test(body) ? review : null;
 }
 
 /** The year a review section reports: the one before the document's. */

@@ -47,8 +47,13 @@ function subjectsAt(s: string, at: number): Subjects | null {
   }
   const pair = COMPACT_PAIRS.find(([word]) => text.startsWith(word));
   const rest = pair ? text.slice(pair[0].length) : '';
-  const items = pair && !ITEM_SEPARATORS.test(text) ? pair[1].map((x) => x + rest) : text.split(ITEM_SEPARATORS).map((x) => x.trim());
-  if (items.length < 2 || items.some((x) => x.length === 0 || x.length > 30)) return null;
+  // "地区生产总值超过千亿元的有迁安市和曹妃甸区": the places named after 的有, each with the thing before it.
+  const having = /^(.{2,20}?)(?:超过|突破|达到|在)[^，,的]{0,12}的有(.+)$/.exec(text);
+  const items = having
+    ? having[2]!.split(ITEM_SEPARATORS).map((x) => x.trim() + having[1]!)
+    : pair && !ITEM_SEPARATORS.test(text) ? pair[1].map((x) => x + rest) : text.split(ITEM_SEPARATORS).map((x) => x.trim());
+  // Items holding figures are a list of figures, not of subjects.
+  if (items.length < 2 || items.some((x) => x.length === 0 || x.length > 30 || /\d/.test(x))) return null;
   return { items, from };
 }
 
@@ -89,7 +94,10 @@ export function respectiveSubject(
   let subjects = subjectsAt(s, at);
   if (!subjects && bare && clause.start > 0) {
     const previousAt = s.lastIndexOf(RESPECTIVELY, clause.start - 1);
+    // The previous 分别's subjects: before it in its clause, or (a bare 分别 too) in the clause before that.
+    const previousClause = previousAt >= 0 ? clauseAround(s, previousAt, previousAt) : null;
     subjects = previousAt >= 0 ? subjectsAt(s, previousAt) : null;
+    if (!subjects && previousClause && previousClause.start > 0) subjects = subjectsAt(s, previousClause.start - 1);
     // "江苏、浙江、广东、山东入选数量居前四位，分别为38家、33家…": the subjects are the clause before's.
     const before = subjects ? null : subjectsAt(s, clause.start - 1);
     if (before && before.items.length === group.length) subjects = before;

@@ -578,3 +578,34 @@ describe('after round six', () => {
     expect(facts('今年是“十五五”规划开局之年，主要预期目标是：地区生产总值增长6.5%左右。', '2026-01-08', '长葛市2026年政府工作报告').map(shape)).toEqual([['地区生产总值', '6.5%', 2026]]);
   });
 });
+
+describe('after round seven', () => {
+  const bulletin = '唐山市2025年国民经济和社会发展统计公报';
+
+  it("a statistical bulletin of a past year: 全年 is that year, everything a result, notes on definitions no figures", () => {
+    const got = facts('全年全市地区生产总值9512.6亿元，比上年增长5.6%。\n[3]规模以上工业统计范围为年主营业务收入2000万元及以上的工业法人单位。', '2026-03-10', bulletin);
+    expect(got.map((f) => [f.value, f.kind, f.year])).toEqual([['9512.6亿元', 'actual', 2025], ['5.6%', 'actual', 2025]]);
+  });
+
+  it('a table of products: the growth column is of the output column before it', () => {
+    const got = facts('产品名称｜单位｜产量｜比上年增长（%）\n原煤｜万吨｜1862.4｜2.7', '2026-03-10', bulletin);
+    expect(got.map((f) => [f.metric, f.value])).toEqual([['原煤产量', '1862.4万吨'], ['原煤产量比上年增长', '2.7%']]);
+  });
+
+  it('places listed after 的有, and a second 分别 going on with them', () => {
+    const got = facts('地区生产总值超过千亿元的有迁安市和曹妃甸区，分别为1286.4亿元和1052.7亿元，分别比上年增长6.2%和7.8%。', '2026-03-10', bulletin);
+    expect(got.map((f) => [f.city, f.metric, f.value])).toEqual([
+      // 迁安市 is a county-level city (its own city); 曹妃甸区 a district of 唐山.
+      ['迁安', '迁安市地区生产总值', '1286.4亿元'], ['唐山', '曹妃甸区地区生产总值', '1052.7亿元'],
+      ['迁安', '迁安市地区生产总值', '6.2%'], ['唐山', '曹妃甸区地区生产总值', '7.8%'],
+    ]);
+  });
+
+  it('…实现营业收入；实现利润总额: the same enterprises; 由…增加到: the same thing', () => {
+    const got = facts('规模以上工业企业实现营业收入1.38万亿元；实现利润总额386.2亿元。地区生产总值由2020年的1.77万亿元增加到2.68万亿元。', '2026-01-28', '陕西省2026年政府工作报告');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['规模以上工业企业实现营业收入', '1.38万亿元'], ['规模以上工业企业实现利润总额', '386.2亿元'],
+      ['地区生产总值', '1.77万亿元'], ['地区生产总值', '2.68万亿元'],
+    ]);
+  });
+});
