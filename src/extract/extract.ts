@@ -104,6 +104,8 @@ const BASELINE_BEFORE = /(?:由|从)(?:((?:19|20)\d{2})年(?:底|末)?|目前|�
 const MOVE_TO = String.raw`(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)`;
 const BASELINE_AFTER = new RegExp(String.raw`^[^，,；;。]{0,3}?${MOVE_TO}`);
 const MOVED_TO = new RegExp(`${MOVE_TO}$`);
+/** Nothing before a figure but the move (…1.77万亿元增加到2.68万亿元). */
+const MOVE_ONLY = new RegExp(`^[\\s，,]*${MOVE_TO}$`);
 /** "完成全年计划投资的", "完成产业投资计划的" before a percentage: the share of a plan done. */
 const PLAN_SHARE = /完成((?:全年|年度)?[^，,；;。：:]{0,12}?(?:计划|任务|目标)[^，,；;。：:的]{0,6}?)的$/;
 /** A money threshold (超千亿元, 10亿元以上) in a metric. */
@@ -145,15 +147,29 @@ export function documentYear(meta: ExtractInput['meta']): number {
  * the document names elsewhere, so a name two places share is resolved and a stray one (海城市 in 沿海城市) dropped.
  * The title's and a government publisher's own place counts even when nothing else names its province.
  */
-function documentIndex(regions: RegionIndex, doc: ExtractInput, publisher: string): { index: RegionIndex; own: RegionMention | null } {
+function documentIndex(
+  regions: RegionIndex,
+  doc: ExtractInput,
+  publisher: string,
+): { index: RegionIndex; own: RegionMention | null; paragraphMentions: RegionMention[][] } {
   const named = new Set<string>();
   const note = (m: RegionMention): void => {
     named.add(m.region);
     if (m.city) named.add(m.city);
   };
-  for (const text of [doc.meta.title, publisher, ...doc.paragraphs.map((p) => p.text)]) {
-    for (const m of regions.findMentions(text, { place: () => null })) note(m);
-  }
+  for (const text of [doc.meta.title, publisher]) for (const m of regions.findMentions(text, { place: () => null })) note(m);
+  // One scan per paragraph: it finds what the document names, and it is the paragraph's mentions unless the paragraph
+  // names a county-level place, which only the whole document's names can resolve (those are scanned again below).
+  const withPlaces = new Set<number>();
+  const firstPass = doc.paragraphs.map((p, i) =>
+    regions.findMentions(p.text, {
+      place: () => {
+        withPlaces.add(i);
+        return null;
+      },
+    }),
+  );
+  for (const ms of firstPass) for (const m of ms) note(m);
   const inContext = (candidates: readonly Place[]): Place | null => {
     const cityNamed = (c: Place): boolean => [c.prefecture, placeCity(c)].some((city) => city !== null && named.has(city));
     for (const known of [cityNamed, (c: Place) => named.has(c.region)]) {
@@ -167,16 +183,19 @@ function documentIndex(regions: RegionIndex, doc: ExtractInput, publisher: strin
     firstMention(regions.findMentions(text, { place: (c) => inContext(c) ?? (c.length === 1 ? c[0]! : null) }));
   const ownMention = own(doc.meta.title) ?? own(publisher);
   if (ownMention?.place) note(ownMention);
+  // "人民网北京2月5日电": where the reporter filed from, not what the article is about.
+  const outsideDateline = (text: string, found: RegionMention[]): RegionMention[] => {
+    const dateline = DATELINE.exec(text);
+    return dateline ? found.filter((m) => m.start >= dateline.index + dateline[0].length || m.end <= dateline.index) : found;
+  };
   const index: RegionIndex = {
     ...regions,
-    findMentions: (text, options) => {
-      const found = regions.findMentions(text, { place: inContext, ...options });
-      // "人民网北京2月5日电": where the reporter filed from, not what the article is about.
-      const dateline = DATELINE.exec(text);
-      return dateline ? found.filter((m) => m.start >= dateline.index + dateline[0].length || m.end <= dateline.index) : found;
-    },
+    findMentions: (text, options) => outsideDateline(text, regions.findMentions(text, { place: inContext, ...options })),
   };
-  return { index, own: ownMention };
+  const paragraphMentions = doc.paragraphs.map((p, i) =>
+    withPlaces.has(i) ? index.findMentions(p.text) : outsideDateline(p.text, firstPass[i]!),
+  );
+  return { index, own: ownMention, paragraphMentions };
 }
 
 /** Extracts every figure and program fact of one document. */
@@ -188,9 +207,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   // The title names the plan's region (宁波市…工作要点); else a government publisher does (宁波市经济和信息化局 issuing
   // 全市制造业工作要点). A newspaper's name does not: its pages report other places.
   const publisher = doc.meta.publisher && GOVERNMENT_BODY.test(doc.meta.publisher) ? doc.meta.publisher : '';
-  const { index: regions, own: titleRegion } = documentIndex(allRegions, doc, publisher);
+  const { index: regions, own: titleRegion, paragraphMentions } = documentIndex(allRegions, doc, publisher);
   const counts = new Map<string, number>();
-  const paragraphMentions = doc.paragraphs.map((p) => regions.findMentions(p.text));
   for (const ms of paragraphMentions) for (const m of ms) counts.set(m.region, (counts.get(m.region) ?? 0) + 1);
   // A ministry's notice (工业和信息化部办公厅关于公布…名单的通知) is the nation's: a figure no sentence or row gives a
   // region (共遴选出339家) is national, and national figures are not in the fact base.
@@ -199,7 +217,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   // A city's own plan (成都市2024年建设制造强市工作要点): its figures are the city's unless a sentence says otherwise.
   const docCity = titleRegion?.form === 'city' ? titleRegion.city : null;
   const sector = sectorOf(doc.meta.title, regions);
-  const topic = national ? tableTopic(null, doc.meta.title) : '';
+  const titleTopic = tableTopic(null, doc.meta.title);
 
   const out: RawFact[] = [];
   let heading: Context = { region: null, year: null };
@@ -275,7 +293,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         spokenYear: spokenBefore,
         review: reviewed,
       };
-      out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, topic, heading: para.heading }, regions));
+      out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, titleTopic, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
       const next = doc.paragraphs[pi + 1];
       const scope = next && next.start === para.start + para.text.length + 1 ? `${para.text}\n${next.text}` : para.text;
@@ -579,8 +597,8 @@ interface DocContext {
   national: boolean;
   /** The industry a sectoral plan's title names (轨道交通装备产业…行动计划 → 先进轨道交通装备), or ''. */
   sector: string;
-  /** What a national list's title is about (卓越级智能工厂), or ''. */
-  topic: string;
+  /** What the title is about (工业和信息化部…关于公布2026年度卓越级智能工厂名单的通知 → 卓越级智能工厂), or ''. */
+  titleTopic: string;
   heading: boolean;
 }
 
@@ -669,11 +687,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
     // 其中 opens a part of something counted earlier in the sentence with the same head noun (项目, 企业).
     const whole = /^其中/.test(s.slice(clause.start)) ? partOf(earlier, metric) : null;
+    let continued: string | null = null;
     const sibling = previous && /^[\s，,；;]*(?:实现|完成)/.test(pre) && SIBLING_MEASURE.exec(previous.metric);
-    if (sibling && SIBLING_MEASURE.test(metric) && SIBLING_MEASURE.exec(metric)![0] === metric && previous!.metric.length > sibling[0].length) {
+    if (sibling && SIBLING_ONLY.test(metric) && previous!.metric.length > sibling[0].length) {
       // "规模以上工业企业实现营业收入1.38万亿元；实现利润总额386.2亿元": the same enterprises' profit.
       metric = previous!.metric.slice(0, -sibling[0].length) + metric;
-    } else if (previous && new RegExp(`^[\\s，,]*${MOVE_TO}$`).test(pre)) {
+    } else if (previous && MOVE_ONLY.test(pre)) {
       // "地区生产总值由2020年的1.77万亿元增加到2.68万亿元": the figure moved to is the same thing's.
       metric = previous.metric;
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
@@ -688,8 +707,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     } else if (metric.length < 2 && previous) {
       metric = previous.metric;
       if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
-    } else if (previous && continuedAction(previous.metric, metric)) {
-      metric = continuedAction(previous.metric, metric)!;
+    } else if (previous && (continued = continuedAction(previous.metric, metric))) {
+      metric = continued;
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
     } else if (previous && dependsOnSubject(metric)) {
       // "高技术制造业增加值增长7.5%，占规模以上工业比重达到14.5%": the share is the previous subject's.
@@ -745,12 +764,13 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (respective) {
       // Regions alone say whose, not what: the thing measured is the figure's before (广东省入选数量…达40家).
       const named = itemPlace !== null && itemPlace.start === 0 && itemPlace.end === respective.item.length && respective.metric.length - respective.item.length < 2;
-      const thing = !named ? '' : previous ? withoutPlace(previous.metric, regions) : tableTopic(null, doc.meta.title);
+      const thing = !named ? '' : previous ? withoutPlace(previous.metric, regions) : d.titleTopic;
       metric = thing ? respective.item + thing : respective.metric;
       quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
     metric = withSector(balanceMarks(metric), d.sector);
-    if (d.topic && !metric.includes(d.topic)) metric = withTopic(metric, d.topic, regions);
+    // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
+    if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
     if (metric.length > 30) metric = metric.slice(-30);
     earlier.push({ metric, clauseStart: clause.start });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
@@ -766,7 +786,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
     // "全国规模以上工业增加值增长5.8%": the nation's figure, unless a region is named after 全国 and before the figure.
-    const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start)) || (clause.start === 0 && NATIONAL_SUBJECT.test(s.slice(0, fig.start)));
+    const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start));
     const many = MANY_PLACES.test(s.slice(clause.start, fig.start));
     if ((nationwide || many) && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
@@ -840,6 +860,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
 const REVIEW_GOAL = /力争|争取|确保|目标|预期|预计|计划|(?<![重主需必纲])要(?![求素点件])|将(?!近)/;
 /** Measures of the same things that a clause opening with 实现 goes on with (…实现营业收入1.38万亿元；实现利润总额…). */
 const SIBLING_MEASURE = /(?:营业收入|主营业务收入|利润总额|利润|税收|产值|增加值|出口交货值)$/;
+const SIBLING_ONLY = new RegExp(`^${SIBLING_MEASURE.source}`);
 /** Words of a reported result: 同比增长, 比上年, 实现了, 位居全省第三. */
 const REPORTED = /同比|比上年|较上年|分别增长|分别达到|增长了|实现了|完成了|达到了|新增了|建成了|位居|位列|居全(?:国|省|市)|首次|获评|入选/;
 /** A review's topic sentence: a short statement of how something went (产业转型步伐加快, 创新动能持续增强). */
@@ -908,8 +929,8 @@ const BUILT = /^(?:加快|全力|高标准|持续)?(?:建设|建成|打造|推�
  * naming none (…工业和信息化工作要点).
  */
 function sectorOf(title: string, regions: RegionIndex): string {
-  const place = regions.findMentions(title)[0];
-  const rest = (place && place.start === 0 ? title.slice(place.end).replace(/^(?:省|市|自治区|区|县)/, '') : title)
+  const at = openingPlaceEnd(title, regions);
+  const rest = (at > 0 ? title.slice(at).replace(/^(?:省|市|自治区|区|县)/, '') : title)
     .replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
   const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)/.exec(rest);
   return m && !/^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!) ? m[1]! : '';
@@ -925,15 +946,20 @@ function withSector(metric: string, sector: string): string {
 
 /** A national list's topic put after the region a short metric opens with: 深圳入选 → 深圳卓越级智能工厂入选. */
 function withTopic(metric: string, topic: string, regions: RegionIndex): string {
-  const place = regions.findMentions(metric)[0];
-  const at = place && place.start === 0 ? place.end : 0;
+  const at = openingPlaceEnd(metric, regions);
   return metric.length - at <= 8 ? metric.slice(0, at) + topic + metric.slice(at) : metric;
 }
 
 /** A metric without the region that opens it (广东省入选数量 → 入选数量). */
 function withoutPlace(metric: string, regions: RegionIndex): string {
-  const first = regions.findMentions(metric)[0];
-  return first && first.start === 0 && metric.length - first.end >= 2 ? metric.slice(first.end) : metric;
+  const at = openingPlaceEnd(metric, regions);
+  return metric.length - at >= 2 ? metric.slice(at) : metric;
+}
+
+/** Where the region a text opens with ends (深圳入选 → 2), or 0 when it opens with none. */
+function openingPlaceEnd(text: string, regions: RegionIndex): number {
+  const first = regions.findMentions(text)[0];
+  return first && first.start === 0 ? first.end : 0;
 }
 
 /** "高出同为西北清洁能源大省的甘肃约30个百分点": a region named as a benchmark is not what the text is about. */
