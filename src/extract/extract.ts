@@ -74,8 +74,11 @@ const COUNT_UNITS = /^(?:个|家|项|条|台|套|座|所|名|户|款|种|件|张
 const YEAR_KINDS = new Set(['year', 'relative', 'period', 'range', 'span']);
 /** Relative words that continue the year being talked about rather than name one: 全年, 年内, 当年. */
 const CONTINUING_YEAR = /^(?:全年|年内|当年)/;
-/** Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期. */
-const GOAL_WORDS = /力争|争取|确保|目标|预期|预计|计划|将|要/;
+/**
+ * Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期, 要, 将. Not 重要, 主要, 需要, 要求 or
+ * 将近, and not a goal reported done (完成了…主要目标任务).
+ */
+const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|计划|(?<![重主需必纲])要(?![求素点件])|将(?!近)/;
 /** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
@@ -313,6 +316,9 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   });
   return out;
 }
+
+/** A preposition a time expression opens with (到2028年, 截至2025年底). */
+const TIME_PREPOSITION = /(?:截至|截止|到|至)$/;
 
 /** A figure as the source writes it, with its 以上/左右; a vague 多/余 is left out (10余家 → 10家). */
 function writtenValue(fig: FigureMatch): string {
@@ -607,8 +613,16 @@ function segmentStart(s: string, pos: number): number {
   return Math.max(s.lastIndexOf('；', pos - 1), s.lastIndexOf(';', pos - 1)) + 1;
 }
 
+/** The fund a size names ("规模100亿元的省人工智能产业母基金" → 省人工智能产业母基金), or null. */
+function fundOf(s: string, fig: FigureMatch): string | null {
+  if (!/规模(?:为|达)?$/.test(s.slice(0, fig.start))) return null;
+  return /^的([^，,；;。、]{2,24}?基金)/.exec(s.slice(fig.endWithSuffix))?.[1] ?? null;
+}
+
 /** "10亿元以上项目", "超过3亿元、增速不低于15%的": figures qualifying a noun, not figures of their own. */
 function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clauseEnd: number): boolean {
+  // "设立规模100亿元的省人工智能产业母基金": the fund's size is a figure of the plan.
+  if (fundOf(s, fig)) return false;
   if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的')) return true;
   return MONEY_UNITS.has(fig.unit) && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));
 }
@@ -656,7 +670,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const post = s.slice(fig.endWithSuffix, postEnd).replace(/^[（(][^）)]{1,2}[）)]/, '');
 
     const removeSpans: Array<[number, number]> = [];
-    for (const t of times) if (t.start >= itemStart && t.end <= fig.start) removeSpans.push([t.start - itemStart, t.end - itemStart]);
+    for (const t of times) {
+      if (t.start < itemStart || t.end > fig.start) continue;
+      // "到2028年算力规模达到8EFLOPS": the preposition goes with its time (not 到算力规模).
+      const lead = TIME_PREPOSITION.exec(s.slice(Math.max(itemStart, t.start - 2), t.start))?.[0].length ?? 0;
+      removeSpans.push([t.start - lead - itemStart, t.end - itemStart]);
+    }
     // "加工率由2023年的40%提高到55%": 40% is where the metric starts from, a result of 2023 (or of now).
     const baseline = BASELINE_BEFORE.exec(pre);
     const fromBaseline = baseline !== null && BASELINE_AFTER.test(s.slice(fig.endWithSuffix, clause.end)) ? baseline : null;
@@ -676,6 +695,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (COUNT_UNITS.test(fig.unit) && action.length >= 4 && action.length <= 24 && action.startsWith(postNoun)) {
       // "推动2000家规上工业企业开展数字化转型": the count is of the enterprises doing it.
       metric = action;
+    } else if (postNoun.length >= 2 && COUNT_UNITS.test(fig.unit) && REACH.test(metric) && metric.length <= 12) {
+      // "产品出口覆盖全球110个国家和地区": what reaches them is part of what is counted.
+      metric += postNoun;
     } else if (postNoun.length >= 2 && COUNT_UNITS.test(fig.unit)) {
       // "聚焦16个先进制造业集群" → 聚焦先进制造业集群: a short verb stays (questions ask "发布了多少条…"); a long
       // phrase before the count is another clause's, unless the noun is one word ("千兆光纤网络具备覆盖" + 家庭).
@@ -684,6 +706,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "统筹不少于5亿元资金": the thing measured follows the amount.
       metric += postNoun;
     }
+    // "累计建成省级智能工厂86个、数字化车间312个": a listed item without a verb is counted by the verb of the item before it.
+    const listVerb = previous && previous.clauseStart === clause.start && itemStart === comma + 1 ? LIST_VERB.exec(previous.metric) : null;
+    if (listVerb && metric.length >= 2 && !LIST_VERB.test(metric) && !ACTION_START.test(metric) && !metric.startsWith(listVerb[0])) metric = listVerb[0] + balanceMarks(metric);
+    const fund = fundOf(s, fig);
+    if (fund) metric = `${fund}规模`;
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
     // 其中 opens a part of something counted earlier in the sentence with the same head noun (项目, 企业).
     const whole = /^其中/.test(s.slice(clause.start)) ? partOf(earlier, metric) : null;
@@ -753,7 +780,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const yearly = yearOfList(s, figures, fig);
     if (yearly && yearly.metric.length >= 2) metric = yearly.metric;
     // "建设南京智算中心二期，新增智能算力5EFLOPS": what the clause before builds is what the figure is of.
-    const built = !yearly && clause.start > 0 && /^(?:新增|配套|接入|新建|建成|形成)/.test(metric) ? builtBefore(s, clause.start, figures) : null;
+    const built = !yearly && clause.start > 0 && BUILT_MEASURE.test(metric) ? builtBefore(s, clause.start, figures) : null;
     if (built) {
       metric = built.name + metric;
       quoteSpan = spanOf(s, built.start, clause.end);
@@ -856,8 +883,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   return out;
 }
 
-/** Words setting a goal, as a review paragraph would not (重要, 主要 and 需要 are not 要). */
-const REVIEW_GOAL = /力争|争取|确保|目标|预期|预计|计划|(?<![重主需必纲])要(?![求素点件])|将(?!近)/;
+/** A verb of reach before a count of places or people (覆盖全球, 销往, 惠及). */
+const REACH = /(?:覆盖|遍及|辐射|销往|出口到|出口至|通达|联通|惠及|带动)(?:全球|全国|全省|全市|世界)?$/;
+/** A count verb opening a listed item's metric (累计建成省级智能工厂), which the items after it without one share. */
+const LIST_VERB = /^(?:累计)?(?:新建成|新建|建成|新增|新培育|培育|新引进|引进|新认定|认定|创建|打造|新开工|开工|招引|遴选|改造|推广)+|^累计/;
+/** A metric that opens with a verb of its own (达到, 实现, 新签): not a bare listed noun. */
+const ACTION_START = /^(?:实现|完成|达到|新签|签约|带动|接入|覆盖|惠及|服务|形成|配套|建设|推动|支持|组织|开展|举办)/;
 /** Measures of the same things that a clause opening with 实现 goes on with (…实现营业收入1.38万亿元；实现利润总额…). */
 const SIBLING_MEASURE = /(?:营业收入|主营业务收入|利润总额|利润|税收|产值|增加值|出口交货值)$/;
 const SIBLING_ONLY = new RegExp(`^${SIBLING_MEASURE.source}`);
@@ -875,8 +906,10 @@ function continuedReview(text: string, times: TimeMention[], review: TimeMention
   const body = text.replace(ITEM_NUMBER, '');
   const first = body.split(/[。！？]/, 1)[0]!;
   const opening = times.find((t) => t.start <= text.length - body.length + 4);
-  if (opening) return opening.past && !REVIEW_GOAL.test(first) ? opening : null;
-  if (!review || times.length > 0 || REVIEW_GOAL.test(first)) return null;
+  if (opening) return opening.past && !GOAL_WORDS.test(first) ? opening : null;
+  // 全年 and 当年 name no year of their own: in a review they are the year reviewed.
+  const named = times.filter((t) => !(t.kind === 'relative' && /^(?:全年|当年)$/.test(text.slice(t.start, t.end))));
+  if (!review || named.length > 0 || GOAL_WORDS.test(first)) return null;
   // 全年 in a review paragraph is the year reviewed.
   return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年/.test(body) ? review : null;
 }
@@ -921,8 +954,13 @@ function builtBefore(s: string, clauseStart: number, figures: FigureMatch[]): { 
   return label ? { name: label[1]!, start: 0 } : null;
 }
 
-/** Building a named thing: 建设南京智算中心二期, 打造无锡太湖智算集群, 依托省级算力调度平台. */
-const BUILT = /^(?:加快|全力|高标准|持续)?(?:建设|建成|打造|推进|推动|依托|实施|扩建|新建)([^，,；;。、]{2,20}?(?:中心|产业园|园区|集群|平台|基地|项目|工程|[一二三四]期))$/;
+/** Building a named thing: 建设南京智算中心二期, 打造无锡太湖智算集群, 依托省级算力调度平台, 推进大同数据中心集群建设. */
+const BUILT = /^(?:加快|全力|高标准|持续)?(?:建设|建成|打造|推进|推动|依托|实施|扩建|新建)([^，,；;。、]{2,20}?(?:中心|产业园|园区|集群|平台|基地|项目|工程|[一二三四]期))(?:建设)?$/;
+/**
+ * What a thing built in the clause before adds, serves or reaches (建设南京智算中心二期，新增智能算力5EFLOPS; 实施农村供水提质
+ * 工程，惠及群众12万人; 推进大同数据中心集群建设，算力规模达到8EFLOPS).
+ */
+const BUILT_MEASURE = /^(?:新增|配套|接入|新建|建成|形成|惠及|带动|覆盖|服务)|^(?:算力规模|总规模|年产能|产能|装机容量|总装机)$/;
 
 /**
  * The industry a sectoral plan's title names: 株洲市先进轨道交通装备产业…行动计划 → 先进轨道交通装备; '' for a title

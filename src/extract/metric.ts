@@ -118,7 +118,7 @@ export function sentenceTopic(sentence: string): string | null {
  */
 export function dependsOnSubject(metric: string): boolean {
   // 是2020年的9.2倍, 比2020年提高11.5个百分点: a comparison of the subject before with a year.
-  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
+  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)|^总[\u4e00-\u9fa5]{1,3}$|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
 }
 
 /** A district, county or zone opening a metric (宝安区新增): the place whose count it is. */
@@ -132,7 +132,8 @@ const COUNT_VERBS_ONLY = /^(?:累计|新增|新建|建成|完成|开通)+$/;
  * (实施省重点建设项目, 投资) → 省重点建设项目投资.
  */
 export function withSubject(subject: string, metric: string): string {
-  const noun = subject.replace(PLACE_PREFIX, '').replace(/^(?:全市|全省|全区|全县)?(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造|安排)+/, '') || subject;
+  // "新能源装机新增" + 总装机: the thing, not what was done to it this year.
+  const noun = subject.replace(PLACE_PREFIX, '').replace(/^(?:全市|全省|全区|全县)?(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造|安排)+/, '').replace(/(?<=..)(?:新增|新建|建成|完成)+$/, '') || subject;
   // "其中宝安区新增300家": the place's count of the same thing.
   const place = PLACE_PREFIX.exec(metric)?.[0] ?? '';
   const own = metric.slice(place.length);
@@ -140,7 +141,7 @@ export function withSubject(subject: string, metric: string): string {
 }
 
 /** A verb opening a metric, with at most a short noun after it: what is done, not to what (建成并网, 接入企业, 增产). */
-const ACTION_FIRST = /^(?:新开工|开工|建成并网|并网|投产|新引进|引进|接入|交付|签约|落地|入驻|增产|减产|惠及|带动|覆盖)([\u4e00-\u9fa5]{0,3})$/;
+const ACTION_FIRST = /^(?:新开工|开工|建成并网|并网|竣工投产|竣工|投产|新引进|引进|接入|服务|交付|签约|落地|入驻|增产|减产|惠及|带动|覆盖)([\u4e00-\u9fa5]{0,3})$/;
 /** Verbs around the thing a metric measures (建成…节点, 海上风电新开工): dropped to find the thing. */
 const VERBS_AROUND = /^(?:全市|全省|全区|全县)?(?:新增|新建|新认定|新培育|新开工|累计建成|累计|建成|实施|推动|培育|打造|安排)+|(?:新开工|开工|建成|投产|新增|完成)+$/g;
 

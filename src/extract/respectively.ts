@@ -34,6 +34,8 @@ const COMPACT_PAIRS: Array<[string, string[]]> = [
 interface Subjects {
   items: string[];
   from: number;
+  /** Each item names its own thing in full (城镇居民人均可支配收入, 迁安市地区生产总值): no shared noun to hand out. */
+  whole: boolean;
 }
 
 /** The subject items before the 分别 at `at`, when the clause names them; null when it does not. */
@@ -49,12 +51,13 @@ function subjectsAt(s: string, at: number): Subjects | null {
   const rest = pair ? text.slice(pair[0].length) : '';
   // "地区生产总值超过千亿元的有迁安市和曹妃甸区": the places named after 的有, each with the thing before it.
   const having = /^(.{2,20}?)(?:超过|突破|达到|在)[^，,的]{0,12}的有(.+)$/.exec(text);
+  const paired = !having && pair !== undefined && !ITEM_SEPARATORS.test(text);
   const items = having
     ? having[2]!.split(ITEM_SEPARATORS).map((x) => x.trim() + having[1]!)
-    : pair && !ITEM_SEPARATORS.test(text) ? pair[1].map((x) => x + rest) : text.split(ITEM_SEPARATORS).map((x) => x.trim());
+    : paired ? pair[1].map((x) => x + rest) : text.split(ITEM_SEPARATORS).map((x) => x.trim());
   // Items holding figures are a list of figures, not of subjects.
   if (items.length < 2 || items.some((x) => x.length === 0 || x.length > 30 || /\d/.test(x))) return null;
-  return { items, from };
+  return { items, from, whole: having !== null || paired };
 }
 
 /**
@@ -111,6 +114,6 @@ export function respectiveSubject(
     if (own.length === group.length) return { item: own[k]!.metric, metric: own[k]!.metric, comparator: between.comparator, from: own[0]!.clauseStart };
   }
   if (!subjects || subjects.items.length !== group.length) return null;
-  const metrics = itemMetrics(subjects.items);
+  const metrics = subjects.whole ? subjects.items : itemMetrics(subjects.items);
   return { item: subjects.items[k]!, metric: metrics[k]! + between.metric, comparator: between.comparator, from: subjects.from };
 }

@@ -50,6 +50,7 @@ const PATTERN = new RegExp(
     String.raw`(?<range>${YEAR}\s*年?\s*(?:—|–|-|~|～|至|到)\s*${YEAR}\s*年)`,
     String.raw`(?<year>${YEAR}\s*年(?:(?:年底|年末|底|末)|(?:第?(?<yq>[一二三四1-4])季度末?)|(?<yh>上半年|下半年)|(?<ym>\d{1,2})月(?:(?<yd>\d{1,2})日|底|末)?)?)`,
     String.raw`(?<plan>“?(?<fyp>十二五|十三五|十四五|十五五)”?(?:期间|末|时期)?)`,
+    String.raw`(?<within>(?<![近前去来])(?:未来)?(?<withinN>[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内))`,
     String.raw`(?<rel>今年|全年|年内|本年度|本年|当年|去年|上年|上一年|明年|次年|(?:刚刚)?过去的?[一五]年|[一五]年来)(?:年底|年末|底)?`,
     String.raw`(?<quarter>(?:前三|第?[一二三四1-4])季度末?)`,
     String.raw`(?<half>上半年|下半年)`,
@@ -109,6 +110,11 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
       out.push({ ...base, kind: 'quarter', year: null, monthDay: QUARTER_END[q - 1]!, label });
     } else if (g.half) {
       out.push({ ...base, kind: 'half', year: null, monthDay: g.half === '上半年' ? '06-30' : '12-31', label: g.half });
+    } else if (g.within) {
+      // 三年内 in a plan of 2026—2028 published in 2026: the three years end with 2028.
+      const n = cnNumber(g.withinN!);
+      if (!Number.isFinite(n) || n <= 0 || n > 50) continue;
+      out.push({ ...base, kind: 'span', year: docYear + n - 1, monthDay: '12-31' });
     } else if (g.span) {
       const n = cnNumber(g.spanN!);
       if (!Number.isFinite(n) || n <= 0 || n > 50) continue;

@@ -74,9 +74,10 @@ const cases: Case[] = [
       { kind: 'target', region: '福建', metric: '新增国家级先进制造业集群', value: '2个' },
       { kind: 'target', region: '福建', metric: '新培育省级专精特新中小企业', value: '800家' },
       { kind: 'target', region: '福建', metric: '累计建成5G基站', value: '10万个' },
+      // "设立总规模30亿元的产业发展基金": the fund's size is a commitment of the plan (a held-out writer labelled one so).
+      { kind: 'target', region: '福建', metric: '产业发展基金规模', value: '30亿元' },
     ],
-    // 30亿元 sizes the fund it qualifies ("总规模30亿元的产业发展基金"): not a figure of its own.
-    never: ['30亿元', '2024', '15'],
+    never: ['2024', '15'],
   },
   {
     file: 'hebei-gbk.txt',

@@ -609,3 +609,43 @@ describe('after round seven', () => {
     ]);
   });
 });
+
+describe('before round eight', () => {
+  const plan = '山西省制造业数字化转型行动方案（2026—2028年）';
+  const shape = (f: RawFact) => [f.metric, f.value, f.deadline?.slice(0, 4) ?? f.year];
+
+  it('到 goes with its year, not into the metric; 三年内 in a three-year plan ends with its last year', () => {
+    expect(facts('到2028年城轨车辆年产能达到1500辆。三年内保障产业项目用地3000亩以上。', '2026-03-01', plan).map(shape)).toEqual([
+      ['城轨车辆年产能', '1500辆', '2028'], ['保障产业项目用地', '3000亩', '2028'],
+    ]);
+  });
+
+  it('a listed item without a verb is counted by the verb of the item before it', () => {
+    expect(facts('到2028年，累计建成省级智能工厂200个、数字化车间600个；新建5G基站1万个、数据中心3个。', '2026-03-01', plan).map((f) => f.metric)).toEqual([
+      '累计建成省级智能工厂', '累计建成数字化车间', '新建5G基站', '新建数据中心',
+    ]);
+    // Items with their own verb, and measures that are not counts, keep their own words.
+    expect(facts('规模以上工业增加值增长8%、固定资产投资增长10%。新增上市公司5家、累计达到56家。', '2026-03-01', plan).map((f) => f.metric)).toEqual([
+      '规模以上工业增加值', '固定资产投资', '新增上市公司', '累计上市公司',
+    ]);
+  });
+
+  it('what a clause does or totals goes on with the thing of the clause before', () => {
+    const got = facts('工业互联网标识解析二级节点达到20个，服务企业超过1.5万家。新开工亿元以上工业项目186个，竣工投产132个。新能源装机新增1250万千瓦，总装机达到7860万千瓦。', '2026-03-01', plan);
+    expect(got.map((f) => f.metric)).toEqual([
+      '工业互联网标识解析二级节点', '工业互联网标识解析二级节点服务企业', '新开工亿元以上工业项目', '亿元以上工业项目竣工投产', '新能源装机新增', '新能源装机总装机',
+    ]);
+  });
+
+  it('what the clause before builds is what is reached or measured; a verb of reach keeps its count', () => {
+    expect(facts('推进大同数据中心集群建设，到2028年算力规模达到8EFLOPS。实施农村供水提质工程，惠及群众12万人。产品出口覆盖全球110个国家和地区。', '2026-03-01', plan).map((f) => f.metric)).toEqual([
+      '大同数据中心集群算力规模', '农村供水提质工程惠及群众', '产品出口覆盖全球国家和地区',
+    ]);
+  });
+
+  it("a fund's size is a figure; 重要 and 完成了…目标任务 do not make a review paragraph a goal", () => {
+    expect(facts('设立规模100亿元的省人工智能产业母基金。', '2026-02-26', '江苏省2026年人工智能产业发展工作要点').map(shape)).toEqual([['省人工智能产业母基金规模', '100亿元', '2026']]);
+    const report = facts('过去一年，较好完成了省人大会议确定的主要目标任务。全省地区生产总值增长5.2%。\n\n我们坚持把扩大内需作为稳增长的重要抓手，全年新开工亿元以上项目1380个。', '2026-01-21', '2026年陕西省人民政府工作报告');
+    expect(report.map((f) => [f.value, f.kind, f.year])).toEqual([['5.2%', 'actual', 2025], ['1380个', 'actual', 2025]]);
+  });
+});
