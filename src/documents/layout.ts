@@ -37,6 +37,8 @@ const TOOL_TOKENS =
 const STRONG_TOOL = /打印|关闭|分享|浏览次数|访问次数|阅读次数|点击数|字体|字号|返回顶部|扫一扫|纠错|收藏/;
 const INDEX_FIELD =
   /^(?:索引号|发布日期|发布时间|发布机构|公开方式|公开范围|信息来源|浏览次数|成文日期|文号|发文字号|发文机关|主题分类|公文种类|体裁分类|来源|作者|责任编辑|编辑)[:：]/;
+/** A social post's counters (阅读原文 阅读 2.3万 赞 418 在看 96 留言 12) or its topic tags (#产业观察 56). */
+const SOCIAL_BAR = /^(?:(?:阅读原文|阅读|赞|点赞|在看|留言|转发|分享|收藏|喜欢|评论)\s*(?:\d+(?:\.\d+)?万?\+?)?\s*|#[^#\s]{1,12}\s*\d*\s*)+$/;
 const NEIGHBOUR_NAV = /^(?:上一篇|下一篇)[:：]/;
 /** A printed page number on a line of its own (PDF copy): — 4 —, - 4 -, 第4页, 4/12. */
 const PAGE_NUMBER = /^(?:[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[/／，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*[/／]\s*\d{1,3})$/;
@@ -56,18 +58,24 @@ export function isChrome(line: string, afterCrumb = false): boolean {
   if (BREADCRUMB.test(line) || CRUMB_TRAIL.test(line)) return true;
   if (CRUMB_CONTINUATION.test(line) && (afterCrumb || (line.match(/[>›»]/g)?.length ?? 0) >= 2)) return true;
   if (INDEX_FIELD.test(line) || NEIGHBOUR_NAV.test(line) || PAGE_NUMBER.test(line.trim())) return true;
+  if (line.length <= 60 && SOCIAL_BAR.test(line.trim()) && /\d/.test(line)) return true;
   return line.length <= 60 && STRONG_TOOL.test(line) && TOOL_TOKENS.test(line);
 }
 
 /** Drops chrome lines (see {@link isChrome}). */
 /** The heading of a page's list of links to other articles. */
-const RELATED_HEADING = /^[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关稿件|相关报道|相关文档|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|热门文章|更多阅读|更多新闻|猜你喜欢|往期回顾|新闻推荐|图片新闻)[】\]]?[:：]?$/;
+const RELATED_HEADING = /^[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关稿件|相关报道|相关文档|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|热门文章|更多阅读|更多新闻|猜你喜欢|往期回顾|往期推荐|往期精选|历史文章|新闻推荐|图片新闻)[】\]]?[:：]?$/;
+
+/** The heading of readers' comments under a post (精选留言, 写留言, 网友评论). */
+const COMMENTS_HEADING = /^[【\[]?(?:精选留言|写留言|留言精选|网友评论|网友留言|读者留言|热门评论|全部评论)[】\]]?[:：]?$/;
 
 export function dropChrome<T extends { text: string }>(lines: readonly T[]): T[] {
   const kept: T[] = [];
   let afterCrumb = false;
   let related = false;
   for (const line of lines) {
+    // Readers' comments under a post are not the document.
+    if (COMMENTS_HEADING.test(line.text.trim())) break;
     // "相关新闻" and the headlines listed under it: other pages' titles, not this page's text.
     if (RELATED_HEADING.test(line.text.trim())) {
       related = true;

@@ -78,9 +78,9 @@ const CONTINUING_YEAR = /^(?:全年|年内|当年)/;
  * Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期, 要, 将. Not 重要, 主要, 需要, 要求 or
  * 将近, and not a goal reported done (完成了…主要目标任务).
  */
-const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|计划|(?<![重主需必纲])要(?![求素点件])|将(?!近)/;
+const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|计划|(?<![重主需必纲])要(?![求素点件]|看到|清醒|认识到)|将(?!近)/;
 /** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
-const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
+const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|工作总结|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
 const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
 /** A footnote on definitions: [3]…, 注：…, 注1：…. */
@@ -99,6 +99,8 @@ const YEAR_LIST = /((?:19|20)\d{2})年(?:[、，,和及与]\s*(?:19|20)\d{2}年)
 const NATIONAL_BODY = /^(?:国务院|中共中央|工业和信息化部|国家发展和?改革委员?会?|国家[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署|办公室)|(?:科学技术|商务|财政|自然资源|生态环境|交通运输|农业农村|人力资源和社会保障|住房和城乡建设|水利|教育)部)/;
 /** 全国 opening a clause as what it is about (2025年，全国规模以上工业增加值增长5.8%); 高于全国, 争当全国…领跑者 are not. */
 const NATIONAL_SUBJECT = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|同期|其中|此外)?[，,]?全国(?!首位|第|前列|领先|平均|的|范围|各地|层面)/;
+/** The document's own region as a subject (全省, 我市): a clause going on about the nation stops there. */
+const OWN_REGION = /全省|全市|全区|全州|全县|我省|我市|我区|本省|本市|该省|该市/;
 /** A publisher that is a government body (…局, …厅, …人民政府办公厅), not a newspaper or a website. */
 const GOVERNMENT_BODY = /(?:局|厅|委员会|委|政府|办公室|办|管委会|管理委员会|中心)$/;
 /** "由2023年的", "从目前的" right before a figure that a 提高到/降低到 later in its clause moves from. */
@@ -138,8 +140,9 @@ export function documentYear(meta: ExtractInput['meta']): number {
   // A plan for 2025—2027 aims at its last year: an undated goal in it is a 2027 goal.
   const range = /(?:19|20)\d{2}\s*(?:年)?\s*[—–\-~～至到]\s*((?:19|20)\d{2})\s*年/.exec(meta.title);
   if (range) return Number(range[1]);
-  const titled = /((?:19|20)\d{2})\s*年/.exec(meta.title);
-  if (titled) return Number(titled[1]);
+  // "2025年工作总结和2026年工作思路": the plan is the later year's.
+  const titled = [...meta.title.matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  if (titled.length > 0) return Math.max(...titled);
   // A "十五五" plan aims at 2030.
   const period = /十[二三四五六]五/.exec(meta.title)?.[0];
   return period && FIVE_YEAR_PLANS[period] ? Math.max(FIVE_YEAR_PLANS[period], published) : published;
@@ -295,6 +298,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         section: para.heading ? null : section,
         spokenYear: spokenBefore,
         review: reviewed,
+        paragraphBefore: para.text.slice(0, sentence.start),
+        project: PROJECT_LABEL.exec(para.text)?.[1] ?? null,
       };
       out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, titleTopic, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
@@ -314,8 +319,26 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       }
     }
   });
-  return out;
+  // A headline restates a figure its body gives (…新能源装机剑指2亿千瓦 over "到2030年…力争达到2亿千瓦"): the body's
+  // sentence says for when. When the body leaves out what it measures (江西：…电子信息产业营收突破1.15万亿元 over
+  // "力争全年营业收入突破1.15万亿元"), the headline names it, and both are one fact cited twice.
+  const inBody = new Map(out.filter((f) => !f.heading && f.kind !== 'program').map((f) => [`${f.region}|${f.value}`, f] as const));
+  return out
+    .flatMap((f): RawFact[] => {
+      const body = f.heading && f.kind !== 'program' ? inBody.get(`${f.region}|${f.value}`) : undefined;
+      if (!body) return [f];
+      if (!isGenericMetric(body.metric)) return [];
+      body.metric = f.metric;
+      return [{ ...f, kind: body.kind, year: body.year, deadline: body.deadline }];
+    })
+    // 规上 is the documents' shorthand for 规模以上: one spelling, as analysts search and write it.
+    .map((f) => (f.kind !== 'program' && f.metric.includes('规上') ? { ...f, metric: f.metric.replaceAll('规上', '规模以上') } : f));
 }
+
+/** A project list's item label: its name in bold or before a colon (**重型燃机智能制造基地项目**（旌阳区）：). */
+const PROJECT_LABEL = /^[\s\-*•·]*(?:\d{1,2}[.．、]\s*)?\**([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:]/;
+/** What a project list's item measures of its project: investment, output, capacity. */
+const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|年产|年产值|新增产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
 
 /** A preposition a time expression opens with (到2028年, 截至2025年底). */
 const TIME_PREPOSITION = /(?:截至|截止|到|至)$/;
@@ -524,7 +547,7 @@ function tableRows(paragraphs: ExtractInput['paragraphs'], title: string): Map<n
  * year. With indicator columns (| 区域 | 项目数 | 计划投资 |), the row's first cell is measured by each. With value
  * columns only (| 指标 | 目标值 | 属性 |), the figures are of the plan's year.
  */
-function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number; planYear: number; sector: string }): RawFact[] {
+function tableFacts(doc: ExtractInput, para: { text: string; start: number }, header: TableHeader | null, at: { region: string; city: string | null; pubYear: number; planYear: number; sector: Sector }): RawFact[] {
   if (!header) return [];
   const raw = cellsOf(para.text);
   // A row missing its first cells (a category cell spanning rows above it) lines up from the right.
@@ -553,7 +576,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
     if (!year || !fig) return;
     const kind: RawFact['kind'] = header.actual[col] || year < at.pubYear ? 'actual' : 'target';
     out.push({
-      kind, region: at.region, city: at.city, metric: measure ? subject + (GENERIC_MEASURE.test(measure) ? header.topic : '') + withSector(measure.replace(/^其中[:：]?/, ''), at.sector) : subject, value: writtenValue(fig),
+      kind, region: at.region, city: at.city, metric: measure ? subject + (GENERIC_MEASURE.test(measure) ? header.topic : '') + withSector(measure.replace(/^其中[:：]?/, ''), at.sector) : withSector(subject, at.sector), value: writtenValue(fig),
       comparator: comparatorOf(null, fig), hedge: null, number: fig.number, numberMax: fig.numberMax, unit: fig.unit || null, year,
       deadline: kind === 'target' ? isoDate(year, '12-31') : null, definition: null, heading: false,
       citation: citation(doc, para.start + para.text.indexOf(quote), quote, null),
@@ -589,6 +612,10 @@ interface SentenceContext {
   spokenYear: TimeMention | null;
   /** The past year a review in the paragraphs before reports, when this paragraph goes on reporting it. */
   review: TimeMention | null;
+  /** The sentence's paragraph before it. */
+  paragraphBefore: string;
+  /** The project an item of a project list is about (- **旌湖氢能装备产业园项目**（德阳经开区）：…). */
+  project: string | null;
 }
 
 interface DocContext {
@@ -601,8 +628,8 @@ interface DocContext {
   docCity: string | null;
   /** A national body's document (a ministry's notice). */
   national: boolean;
-  /** The industry a sectoral plan's title names (轨道交通装备产业…行动计划 → 先进轨道交通装备), or ''. */
-  sector: string;
+  /** The industry a sectoral plan's title names (轨道交通装备产业…行动计划 → 先进轨道交通装备), if any. */
+  sector: Sector;
   /** What the title is about (工业和信息化部…关于公布2026年度卓越级智能工厂名单的通知 → 卓越级智能工厂), or ''. */
   titleTopic: string;
   heading: boolean;
@@ -624,6 +651,8 @@ function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clau
   // "设立规模100亿元的省人工智能产业母基金": the fund's size is a figure of the plan.
   if (fundOf(s, fig)) return false;
   if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的')) return true;
+  // "加快F级50兆瓦重型燃气轮机产业化": a product's rating names the product developed, it is not an amount.
+  if (fig.suffix === null && /^[\u4e00-\u9fa5A-Za-z]{2,14}?(?:产业化|研制|研发|国产化|攻关|首台套应用|示范应用)(?:[，,；;。]|$)/.test(s.slice(fig.endWithSuffix, clauseEnd + 1))) return true;
   return MONEY_UNITS.has(fig.unit) && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));
 }
 
@@ -641,6 +670,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   /** The metrics of the sentence's figures so far, with where their clauses start; the last is the previous one. */
   const earlier: Array<{ metric: string; clauseStart: number }> = [];
   let previousStated = false;
+  /** Where the clause about the whole country that the sentence's clauses go on with starts. */
+  let nationalFrom: number | null = null;
 
   for (let i = 0; i < figures.length; i++) {
     const fig = figures[i]!;
@@ -714,6 +745,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
     // 其中 opens a part of something counted earlier in the sentence with the same head noun (项目, 企业).
     const whole = /^其中/.test(s.slice(clause.start)) ? partOf(earlier, metric) : null;
+    // "全区算力总规模达到8.5万P，其中智能算力占比超过90%": the part's share of the whole before it.
+    const share = previous && /^其中/.test(s.slice(clause.start)) ? /^(.{2,12})占比$/.exec(metric) : null;
+    if (share) {
+      metric = `${previous!.metric.replace(/^(?:累计|新增|全年)+/, '')}中${share[1]}占比`;
+      quoteSpan = spanOf(s, previous!.clauseStart, clause.end);
+    }
     let continued: string | null = null;
     const sibling = previous && /^[\s，,；;]*(?:实现|完成)/.test(pre) && SIBLING_MEASURE.exec(previous.metric);
     if (sibling && SIBLING_ONLY.test(metric) && previous!.metric.length > sibling[0].length) {
@@ -757,6 +794,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (MONEY_UNITS.has(fig.unit) && /(?:最高|最多)(?:不超过)?$/.test(pre)) continue;
     // "给予一次性奖励50万元", "按设备投资额的10%给予补助": an award per recipient, not a figure of the plan.
     if (AWARD_BEFORE.test(pre) || (/按[^，,；;。]{0,14}的$/.test(pre) && /^[^，,；;。]{0,4}给予/.test(s.slice(fig.endWithSuffix)))) continue;
+    // "分别给予100万元、200万元奖励": awards per recipient named after the amounts.
+    if (MONEY_UNITS.has(fig.unit) && /给予[^，,；;。]{0,12}$/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,12}(?:奖励|补助|补贴|资助)/.test(s.slice(fig.endWithSuffix))) continue;
+    // "以上4个项目总投资143亿元": a count referring back to what was listed; "设置主要指标11项": the plan's own indicators.
+    if (COUNT_UNITS.test(fig.unit) && /(?:以上|上述|前述)$/.test(s.slice(clause.start, fig.start))) continue;
+    if ((fig.unit === '项' || fig.unit === '个') && /指标$/.test(metric)) continue;
     // "先后跨越500亿元、600亿元两个台阶": the steps passed, not a figure of something.
     if (/跨越|迈上|跨上|站上|连跨/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,8}台阶/.test(s.slice(fig.endWithSuffix))) continue;
     // "其中19个省份增速高于全国": a count of provinces is the nation's, no one region's.
@@ -795,6 +837,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = thing ? respective.item + thing : respective.metric;
       quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
+    // An item of a project list: its investment and output are the project's.
+    if (ctx.project && PROJECT_MEASURE.test(metric) && !metric.includes(ctx.project)) {
+      metric = ctx.project + metric;
+      quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
+    }
     metric = withSector(balanceMarks(metric), d.sector);
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
@@ -813,9 +860,14 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
     // "全国规模以上工业增加值增长5.8%": the nation's figure, unless a region is named after 全国 and before the figure.
-    const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start));
+    // The clauses after it go on with the nation until a region or 全省 takes over (…增长5.9%，装备制造业增加值增长9.1%);
+    // 国内生产总值 is the nation's own measure.
+    const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start)) || /国内生产总值/.test(metric);
+    if (nationwide) nationalFrom = clause.start;
+    const nationalGoesOn = nationalFrom !== null && !nationwide && !subjectMentions.some((m) => m.start >= nationalFrom! && m.end <= fig.start) && !OWN_REGION.test(s.slice(nationalFrom, fig.start));
+    if (!nationalGoesOn && !nationwide) nationalFrom = null;
     const many = MANY_PLACES.test(s.slice(clause.start, fig.start));
-    if ((nationwide || many) && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
+    if ((nationwide || many || nationalGoesOn) && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
     // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
     const ownPlaces = mentions.every((m) => m.form === 'city' && m.region === d.docRegion);
@@ -832,7 +884,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (time && time.kind === 'relative' && CONTINUING_YEAR.test(s.slice(time.start, time.end))) {
       // A paragraph of its own continues the last year named under its heading (2024年，该区… ⏎ 全区全年接待…), unless
       // the sentence sets a goal (全年力争…).
-      const carried = !GOAL_WORDS.test(s) ? (ctx.spokenYear?.past ? ctx.spokenYear : (ctx.review ?? undefined)) : undefined;
+      // Under a heading naming a past year (一、2025年工作总结), 全年 is that year.
+      const pastHeading = ctx.fallbackYear?.past ? ctx.fallbackYear : undefined;
+      const carried = !GOAL_WORDS.test(s) ? (ctx.spokenYear?.past ? ctx.spokenYear : (ctx.review ?? pastHeading)) : undefined;
       const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative').at(-1) ?? carried;
       if (spoken) time = spoken;
     }
@@ -845,6 +899,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     } else if (time) {
       year = time.year!;
       monthDay = time.monthDay;
+    } else if (/每年|总投资$/.test(s.slice(clause.start, fig.start))) {
+      // "每年安排专项资金3亿元", "总投资36亿元": no one year's, so the plan's (its last year).
+      year = d.planYear;
     } else {
       time = ctx.priorTimes.at(-1) ?? (GOAL_WORDS.test(s) ? null : ctx.review) ?? ctx.fallbackYear ?? null;
       year = time?.year ?? d.planYear;
@@ -863,7 +920,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const done = stated || ACTUAL_MARKERS.test(lead);
     if (stated && !timeBefore && !timeAfter && year > d.pubYear) year = d.pubYear;
     const past = (time?.past ?? false) || year < d.pubYear;
-    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : d.pubYear;
+    // "…由2020年的480万千瓦增加到2130万千瓦；高新技术企业由126家增加到420家": the same start year as the moves before.
+    const earlierBaseline = [...(ctx.paragraphBefore + s.slice(0, fig.start)).matchAll(/(?:由|从)((?:19|20)\d{2})年(?:底|末)?的/g)].at(-1);
+    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : earlierBaseline ? Number(earlierBaseline[1]) : d.pubYear;
     const kind: RawFact['kind'] = fromBaseline ? 'actual' : year > d.pubYear ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
     // "…提高到55%": the move is the comparator, not its bare 到.
@@ -886,12 +945,14 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
 /** A verb of reach before a count of places or people (覆盖全球, 销往, 惠及). */
 const REACH = /(?:覆盖|遍及|辐射|销往|出口到|出口至|通达|联通|惠及|带动)(?:全球|全国|全省|全市|世界)?$/;
 /** A count verb opening a listed item's metric (累计建成省级智能工厂), which the items after it without one share. */
-const LIST_VERB = /^(?:累计)?(?:新建成|新建|建成|新增|新培育|培育|新引进|引进|新认定|认定|创建|打造|新开工|开工|招引|遴选|改造|推广)+|^累计/;
+const LIST_VERB = /^(?:累计)?(?:新建成|新建|建成|新增|新培育|培育|新引进|引进|新认定|认定|新创建|创建|打造|新开工|开工|招引|遴选|改造|推广)+|^累计/;
 /** A metric that opens with a verb of its own (达到, 实现, 新签): not a bare listed noun. */
 const ACTION_START = /^(?:实现|完成|达到|新签|签约|带动|接入|覆盖|惠及|服务|形成|配套|建设|推动|支持|组织|开展|举办)/;
 /** Measures of the same things that a clause opening with 实现 goes on with (…实现营业收入1.38万亿元；实现利润总额…). */
 const SIBLING_MEASURE = /(?:营业收入|主营业务收入|利润总额|利润|税收|产值|增加值|出口交货值)$/;
 const SIBLING_ONLY = new RegExp(`^${SIBLING_MEASURE.source}`);
+/** A task's imperative opening a paragraph (推进数字化改造，实施…): what is to be done, not what was. */
+const TASK_OPENING = /^(?:推进|实施|加快|推动|深化|强化|支持|开展|打造|培育|建设|完善|健全|落实|组织|扩大|提升|聚焦|围绕|大力|全力|着力|积极|持续|加强|做强|做优|做大|引导|鼓励)/;
 /** Words of a reported result: 同比增长, 比上年, 实现了, 位居全省第三. */
 const REPORTED = /同比|比上年|较上年|分别增长|分别达到|增长了|实现了|完成了|达到了|新增了|建成了|位居|位列|居全(?:国|省|市)|首次|获评|入选/;
 /** A review's topic sentence: a short statement of how something went (产业转型步伐加快, 创新动能持续增强). */
@@ -905,13 +966,15 @@ const REVIEW_TOPIC = /^[^，,；;。]{2,18}(?:加快|提升|增强|明显|显著
 function continuedReview(text: string, times: TimeMention[], review: TimeMention | null): TimeMention | null {
   const body = text.replace(ITEM_NUMBER, '');
   const first = body.split(/[。！？]/, 1)[0]!;
-  const opening = times.find((t) => t.start <= text.length - body.length + 4);
+  // The year the first sentence names (2025年，…; 贵州省统计局数据显示，2025年全省…).
+  const opening = times.find((t) => t.start <= text.length - body.length + first.length);
   if (opening) return opening.past && !GOAL_WORDS.test(first) ? opening : null;
   // 全年 and 当年 name no year of their own: in a review they are the year reviewed.
   const named = times.filter((t) => !(t.kind === 'relative' && /^(?:全年|当年)$/.test(text.slice(t.start, t.end))));
   if (!review || named.length > 0 || GOAL_WORDS.test(first)) return null;
   // 全年 in a review paragraph is the year reviewed.
-  return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年/.test(body) ? review : null;
+  // "分城市看，武汉市…增长6.8%": a breakdown of what was just reported; so is any paragraph that sets no goal.
+  return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年|^(?:分|从)(?:城市|地区|区域|市州|行业|产业|领域)看/.test(body) || (!GOAL_WORDS.test(body) && !TASK_OPENING.test(body)) ? review : null;
 }
 
 /** The year a review section reports: the one before the document's. */
@@ -966,20 +1029,30 @@ const BUILT_MEASURE = /^(?:新增|配套|接入|新建|建成|形成|惠及|带�
  * The industry a sectoral plan's title names: 株洲市先进轨道交通装备产业…行动计划 → 先进轨道交通装备; '' for a title
  * naming none (…工业和信息化工作要点).
  */
-function sectorOf(title: string, regions: RegionIndex): string {
+function sectorOf(title: string, regions: RegionIndex): Sector {
   const at = openingPlaceEnd(title, regions);
   const rest = (at > 0 ? title.slice(at).replace(/^(?:省|市|自治区|区|县)/, '') : title)
     .replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
-  const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)/.exec(rest);
-  return m && !/^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!) ? m[1]! : '';
+  const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)(集群)?/.exec(rest);
+  if (!m || /^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!)) return NO_SECTOR;
+  return { name: m[1]!, cluster: m[2] ? m[0] : '' };
 }
+
+/** The industry a sectoral plan is about, and the cluster when the title names one (清洁能源装备产业集群). */
+interface Sector {
+  name: string;
+  cluster: string;
+}
+const NO_SECTOR: Sector = { name: '', cluster: '' };
 
 /** Metrics a sectoral plan says of its industry without naming it: 产业投资, 本地配套率, 研发投入强度, 规模以上企业. */
 const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|项目|用地|工人|工程)|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
 
 /** The metric with the plan's industry in front when it is one the plan says of its industry without naming it. */
-function withSector(metric: string, sector: string): string {
-  return sector && !metric.includes(sector) && SECTOR_BOUND.test(metric) ? sector + metric : metric;
+function withSector(metric: string, sector: Sector): string {
+  // "集群营业收入" in a cluster's plan: the cluster the title names.
+  if (sector.cluster && /^集群(?!化|式|发展|建设)/.test(metric)) return sector.cluster + metric.slice(2);
+  return sector.name && !metric.includes(sector.name) && SECTOR_BOUND.test(metric) ? sector.name + metric : metric;
 }
 
 /** A national list's topic put after the region a short metric opens with: 深圳入选 → 深圳卓越级智能工厂入选. */

@@ -15,6 +15,7 @@ const HEDGES = ['力争', '争取', '确保', '努力', '预计', '计划', '预
 const LEADING_NOISE = [
   '主要预期目标是', '主要目标是', '预期目标是', '目标是', '其中', '此外', '另外', '同时', '以及', '并且', '或者', '并', '和', '及', '与', '或',
   '还将', '还要', '将', '要', '拟', '再', '共有', '现有', '共', '各', '还', '也', '使', '实现', '完成', '全年', '年度内', '年内', '当年',
+  '但', '而', '且', '的',
   '全省', '全市', '全区', '全县', '全国', '我省', '我市', '本省', '本市', '省内',
 ];
 const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '首次', '的', '均', '都', '共', '了', '由', '从', '比上年', '较上年', '比去年', '同比'];
@@ -61,8 +62,11 @@ export function metricFromPre(pre: string, removeSpans: Array<[number, number]>)
     [s, w] = stripOnce(s, HEDGES, 'end');
     if (w && !hedge) hedge = w;
     [s, w] = stripOnce(s, TRAILING_NOISE, 'end');
-    [s, w] = stripOnce(s, HEDGES, 'start');
-    if (w) hedge = hedge ?? w;
+    // 预期性指标 is a kind of indicator and 计划投资 a measure (planned investment), not hedged goals.
+    if (!/^(?:预期性|计划(?:总)?投资)/.test(s)) {
+      [s, w] = stripOnce(s, HEDGES, 'start');
+      if (w) hedge = hedge ?? w;
+    }
     [s, w] = stripOnce(s, LEADING_NOISE, 'start');
     if (s === before) break;
   }
@@ -77,19 +81,22 @@ export function metricFromPre(pre: string, removeSpans: Array<[number, number]>)
   return { metric: s, comparator, hedge };
 }
 
+/** A threshold modifying what is counted: 产值过千亿元, 营业收入超百亿元, 10亿元以上. */
+const THRESHOLD_MODIFIER = /(?:过|超|超过|突破|达)[千百十万亿\d.]+(?:亿|万)?元$|(?:亿|万)元(?:以上|及以上)$/;
+
 /** Cleans the noun phrase after a count ("16个先进制造业集群和" → 先进制造业集群). */
 export function metricFromPost(post: string): string {
   // What is counted ends where the predicate starts: "1.3万个行政村已进入…" → 行政村.
   // 要素/要求 and 在线/在建 are nouns, not the predicate.
   let s = post.replace(/^[\s，,；;：:、。！？!?）)\-—–~·…]+/, '')
-    .replace(/(?:已|将|要(?!素|求|点|件)|正在|均|都|为|是|在(?!线|建|研)|进行|实现|达到|完成|进入|赴|开展|参加|落地|入驻|取得|促进|推动|加强|加快|探索).*$/, '');
+    .replace(/(?:已|将|要(?!素|求|点|件)|正在|均|都|为|是|在(?!线|建|研)|进行|实现|达到|完成|进入|赴|开展|参加|落地|入驻|取得|促进|推动|加强|加快|探索|(?:增加|提高|提升|增长|减少|下降|降低|上升|扩大)(?:到|至)).*$/, '');
   // "制造业单项冠军企业或专精特新企业": the first of two alternatives; "…产业集群和一批…": the next item.
   s = s.split(/或者|或|(?:和|以及|及)(?=一批|若干|一系列|多个|一大批)/)[0]!.replace(/(?:和|及|以及|与|等|、)+$/, '');
   // "家庭的能力", "行政村范围内": the counted noun, not what is said about it.
   s = s.replace(/的(?:能力|水平|需求|作用)$|范围内$/, '');
   s = s.replace(/(?:建设|工作|的)$/, (m) => (s.length > 6 ? '' : m));
-  // Long modifiers: "兼具领先优势和规模效应的万亿元级产业集群" → 万亿元级产业集群.
-  if (s.length > 10 && s.includes('的')) s = s.slice(s.lastIndexOf('的') + 1);
+  // Long modifiers: "兼具领先优势和规模效应的万亿元级产业集群" → 万亿元级产业集群. A threshold stays: 产值过千亿元的产业集群.
+  if (s.length > 10 && s.includes('的') && !THRESHOLD_MODIFIER.test(s.slice(0, s.lastIndexOf('的')))) s = s.slice(s.lastIndexOf('的') + 1);
   s = s.replace(PUNCT_EDGE, '');
   return s.length > 20 ? '' : balanceMarks(s);
 }
@@ -118,7 +125,7 @@ export function sentenceTopic(sentence: string): string | null {
  */
 export function dependsOnSubject(metric: string): boolean {
   // 是2020年的9.2倍, 比2020年提高11.5个百分点: a comparison of the subject before with a year.
-  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅)|^总[\u4e00-\u9fa5]{1,3}$|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
+  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅|降幅)|^总[\u4e00-\u9fa5]{1,3}$|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
 }
 
 /** A district, county or zone opening a metric (宝安区新增): the place whose count it is. */

@@ -3,7 +3,7 @@
  * gives each figure its own subject, in order: 南山区规模以上工业总产值 8120亿元 … 龙岗区规模以上工业总产值 10.1%.
  */
 import type { FigureMatch } from './figures.ts';
-import { metricFromPre } from './metric.ts';
+import { metricFromPre, withSubject } from './metric.ts';
 import { clauseAround } from './sentences.ts';
 
 /** One figure's share of a 分别 list. */
@@ -20,7 +20,7 @@ export interface Respective {
 const RESPECTIVELY = '分别';
 const ITEM_SEPARATORS = /[、和及与]/;
 /** A time or a lead-in before the subjects (2024年，分区看). */
-const LEAD = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|上年|其中|分区看|分行业看|分产业看)[，,：:]?/;
+const LEAD = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|上年|其中|累计|分区看|分行业看|分产业看)[，,：:]?/;
 
 /** A ranking after what is measured: 居前四位, 位居全国第一, 居首位. */
 const RANKING = /(?:位?居|位列|排名|排在)(?:全国|全省|全市)?(?:前[一二三四五六七八九十\d]+位?|第[一二三四五六七八九十\d]+位?|首位)$/;
@@ -111,6 +111,13 @@ export function respectiveSubject(
     // "接待游客6300万人次，实现旅游收入780亿元，分别增长15.6%和14.2%": the subjects are the clauses before, in order.
     const clauses = earlier.filter((e, i) => e.clauseStart < clause.start && earlier.findIndex((x) => x.clauseStart === e.clauseStart) === i);
     const own = clauses.slice(-group.length);
+    // "新认定省级智能工厂32个、数字化车间105个，累计分别达到128个、436个": the items of the clause just before, as totals.
+    const listed = earlier.filter((e) => e.clauseStart === clauses.at(-1)?.clauseStart);
+    const running = /^[\s，,]*累计/.test(s.slice(clause.start, at));
+    if (listed.length === group.length && listed.length > 1) {
+      const metric = running ? withSubject(listed[k]!.metric, '累计') : listed[k]!.metric;
+      return { item: metric, metric, comparator: between.comparator, from: listed[0]!.clauseStart };
+    }
     if (own.length === group.length) return { item: own[k]!.metric, metric: own[k]!.metric, comparator: between.comparator, from: own[0]!.clauseStart };
   }
   if (!subjects || subjects.items.length !== group.length) return null;

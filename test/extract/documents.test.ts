@@ -137,7 +137,7 @@ describe('a newspaper page reporting several provinces', () => {
 
   it.each<Expected>([
     // The 湖北 article: its headline, its lead, and paragraphs that do not name the province again.
-    { kind: 'target', region: '湖北', metric: '规上工业增加值', value: '7%', year: 2023, deadline: '2023-12-31' },
+    { kind: 'target', region: '湖北', metric: '规模以上工业增加值', value: '7%', year: 2023, deadline: '2023-12-31' },
     { kind: 'target', region: '湖北', metric: '工业投资', value: '15%', year: 2023 },
     { kind: 'target', region: '湖北', metric: '新增国家级专精特新“小巨人”企业', value: '100家' },
     { kind: 'target', region: '湖北', city: '武汉', metric: '光电子信息产业集群营业收入', value: '6000亿元' },

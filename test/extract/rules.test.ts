@@ -281,7 +281,7 @@ describe('extraction on small documents', () => {
     it('a table of indicators with a target column and a unit column', () => {
       const found = facts('| 指标 | 单位 | 目标值 | 属性 |\n|---|---|---|---|\n| 规上工业增加值增速 | % | 6 | 预期性 |\n| 制造业投资 | 亿元 | 1200 | 预期性 |', '2025-02-10', '山东省2025年工业经济主要目标');
       expect(found.map((f) => [f.region, f.metric, f.value, f.year])).toEqual([
-        ['山东', '规上工业增加值增速', '6%', 2025],
+        ['山东', '规模以上工业增加值增速', '6%', 2025],
         ['山东', '制造业投资', '1200亿元', 2025],
       ]);
     });
@@ -370,7 +370,7 @@ describe('extraction on small documents', () => {
     ['a total of what was newly counted', '山西新增规模以上工业企业800家，总数超过2.1万家。', ['新增规模以上工业企业', '规模以上工业企业总数']],
     ['a cumulative count of what was newly built', '山西新建5G基站1.2万个，累计建成9.6万个。', ['新建5G基站', '累计建成5G基站']],
     ['a comparison with the average', '山西装备制造业增加值增长12%，高于全省平均水平3个百分点。', ['装备制造业增加值', '装备制造业增加值高于全省平均水平']],
-    ['the growth rate compared', '山西规上工业增加值增长8%，增速高于全国2个百分点。', ['规上工业增加值', '规上工业增加值增速高于全国']],
+    ['the growth rate compared', '山西规上工业增加值增长8%，增速高于全国2个百分点。', ['规模以上工业增加值', '规模以上工业增加值增速高于全国']],
     ['the amount of the projects counted before', '山西全年实施省重点工程500个，完成投资3000亿元。', ['实施省重点工程', '省重点工程投资']],
     ['enterprises doing what they are counted for', '山西推动5000家工业企业开展数字化改造。', ['工业企业开展数字化改造']],
   ])('%s: the subject the clause elides is put back', (_what, text, metrics) => {
@@ -647,5 +647,50 @@ describe('before round eight', () => {
     expect(facts('设立规模100亿元的省人工智能产业母基金。', '2026-02-26', '江苏省2026年人工智能产业发展工作要点').map(shape)).toEqual([['省人工智能产业母基金规模', '100亿元', '2026']]);
     const report = facts('过去一年，较好完成了省人大会议确定的主要目标任务。全省地区生产总值增长5.2%。\n\n我们坚持把扩大内需作为稳增长的重要抓手，全年新开工亿元以上项目1380个。', '2026-01-21', '2026年陕西省人民政府工作报告');
     expect(report.map((f) => [f.value, f.kind, f.year])).toEqual([['5.2%', 'actual', 2025], ['1380个', 'actual', 2025]]);
+  });
+});
+
+describe('after round eight', () => {
+  const shape = (f: RawFact) => [f.metric, f.value, f.kind, f.deadline?.slice(0, 4) ?? f.year];
+
+  it('a 2025 summary and 2026 plan: the plan is the later year, 全年 under the summary heading is 2025', () => {
+    const got = facts('一、2025年工作总结\n全年新开工亿元以上工业项目468个。\n二、2026年工作思路\n全年汽车产量力争达到260万辆。', '2026-01-16', '吉林省工业和信息化厅2025年工作总结和2026年工作思路');
+    expect(got.map((f) => [f.value, f.kind, f.year])).toEqual([['468个', 'actual', 2025], ['260万辆', 'target', 2026]]);
+  });
+
+  it('a review goes on over paragraphs that set no goal, and one that names its year after a source', () => {
+    const got = facts('贵州省统计局数据显示，2025年全省规模以上工业增加值增长4.8%。\n分城市看，六盘水市原煤产量6950万吨。\n2026年，贵州提出规模以上工业增加值增长5%以上。', '2026-02-08', '五省区工业目标');
+    expect(got.map((f) => [f.value, f.kind, f.year])).toEqual([['4.8%', 'actual', 2025], ['6950万吨', 'actual', 2025], ['5%', 'target', 2026]]);
+  });
+
+  it("the nation's clauses go on until a region takes over; a headline's figure is the body's", () => {
+    const national = facts('2025年全国规模以上工业增加值增长5.9%，装备制造业增加值增长9.1%，制造业增加值占国内生产总值比重为26.8%。2025年，湖北规模以上工业增加值增长7.3%。', '2026-02-08', '五省区工业目标');
+    expect(national.map((f) => [f.region, f.value])).toEqual([['湖北', '7.3%']]);
+    const headline = facts('# 新疆：新能源装机剑指2亿千瓦\n到2030年，全区新能源装机规模力争达到2亿千瓦。', '2026-02-08', '五省区工业目标');
+    expect(headline.map((f) => [f.value, f.year])).toEqual([['2亿千瓦', 2030]]);
+  });
+
+  it("a cluster plan's bare 集群 is the cluster; a project list item's investment is the project's", () => {
+    const title = '德阳市清洁能源装备产业集群高质量发展行动计划（2026—2028年）';
+    expect(facts('到2028年，集群营业收入突破4000亿元。', '2026-03-06', title).map((f) => f.metric)).toEqual(['清洁能源装备产业集群营业收入']);
+    const projects = facts('- **重型燃机智能制造基地项目**（旌阳区）：建设重型燃机总装及试验平台。总投资52亿元，2026年计划投资14亿元。\n以上4个项目总投资143亿元。', '2026-03-06', title);
+    expect(projects.map(shape)).toEqual([
+      ['重型燃机智能制造基地项目总投资', '52亿元', 'target', '2028'], ['重型燃机智能制造基地项目计划投资', '14亿元', 'target', '2026'],
+      ['项目总投资', '143亿元', 'target', '2028'],
+    ]);
+  });
+
+  it('no figure: a product rating, awards after 分别给予, the plan counting its indicators, a social bar', () => {
+    const got = facts('加快F级50兆瓦重型燃气轮机产业化。对首次突破50亿元、100亿元的企业分别给予100万元、200万元奖励。共设置主要指标11项，其中预期性指标9项。', '2026-03-24', '宁夏回族自治区制造业重点产业链高质量发展行动方案（2026—2030年）');
+    expect(got).toEqual([]);
+  });
+
+  it('listed totals after 累计分别, a share inside a whole, a move from a yearless baseline', () => {
+    const got = facts('2025年，新认定省级智能工厂32个、数字化车间105个，累计分别达到128个、436个。全区算力总规模达到8.5万P，其中智能算力占比超过90%。', '2026-01-16', '吉林省2026年工作要点');
+    expect(got.filter((f) => ['128个', '436个', '90%'].includes(f.value)).map((f) => f.metric)).toEqual(['累计省级智能工厂', '累计数字化车间', '算力总规模中智能算力占比']);
+    const moved = facts('五年来，新能源装机由2020年的480万千瓦增加到2130万千瓦；高新技术企业由126家增加到420家。', '2026-01-12', '2026年鄂尔多斯市人民政府工作报告');
+    expect(moved.map((f) => [f.metric, f.value, f.year])).toEqual([
+      ['新能源装机', '480万千瓦', 2020], ['新能源装机', '2130万千瓦', 2025], ['高新技术企业', '126家', 2020], ['高新技术企业', '420家', 2025],
+    ]);
   });
 });

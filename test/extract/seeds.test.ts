@@ -141,7 +141,7 @@ describe('facts the issue names', () => {
   });
 
   it.each([
-    ['规上工业增加值', '5.5%'],
+    ['规模以上工业增加值', '5.5%'],
     ['数字经济核心产业增加值', '10%'],
     ['制造业投资', '12%'],
   ])('浙江 2023 %s %s is one fact cited by both documents that report it', (metric, value) => {
