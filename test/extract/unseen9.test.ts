@@ -1,0 +1,11 @@
+/**
+ * The must-show "on plan documents it has never seen", ninth round: six documents (a provincial plan-execution report
+ * with an indicator table, a city's quarterly industrial bulletin, a development zone's summary and plan, a district's
+ * news page on an investment signing, a city party secretary's speech in GBK, a district's three-year plan copied from
+ * a PDF) written and labelled by two writers who had not read the extractor, frozen before the pipeline ever ran on
+ * them. See test/fixtures/unseen9/README.md for the labelling choices and the first-run figures, which are the honest
+ * unseen measurement.
+ */
+import { describeHeldOut } from './unseen-support.ts';
+
+describeHeldOut('ninth round (six documents, two writers)', new URL('../fixtures/unseen9/', import.meta.url));
