@@ -66,6 +66,16 @@ export function isChrome(line: string, afterCrumb = false): boolean {
 /** The heading of a page's list of links to other articles. */
 const RELATED_HEADING = /^[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关稿件|相关报道|相关文档|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|热门文章|更多阅读|更多新闻|猜你喜欢|往期回顾|往期推荐|往期精选|历史文章|新闻推荐|图片新闻)[】\]]?[:：]?$/;
 
+/** Lines a PDF copy repeats page after page (a running header with the document's title): three times or more. */
+function runningLines(lines: readonly { text: string }[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const t = line.text.trim();
+    if (t.length >= 6 && t.length <= 60 && !/[。！？；]/.test(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([t]) => t));
+}
+
 /** The heading of readers' comments under a post (精选留言, 写留言, 网友评论). */
 const COMMENTS_HEADING = /^[【\[]?(?:精选留言|写留言|留言精选|网友评论|网友留言|读者留言|热门评论|全部评论)[】\]]?[:：]?$/;
 
@@ -73,7 +83,10 @@ export function dropChrome<T extends { text: string }>(lines: readonly T[]): T[]
   const kept: T[] = [];
   let afterCrumb = false;
   let related = false;
+  const running = runningLines(lines);
   for (const line of lines) {
+    // A PDF's running header or footer, repeated on every page, is not the text.
+    if (running.has(line.text.trim())) continue;
     // Readers' comments under a post are not the document.
     if (COMMENTS_HEADING.test(line.text.trim())) break;
     // "相关新闻" and the headlines listed under it: other pages' titles, not this page's text.

@@ -73,12 +73,12 @@ const QUALIFIER_SUFFIX = new Set(['以上', '以下']);
 const COUNT_UNITS = /^(?:个|家|项|条|台|套|座|所|名|户|款|种|件|张|部|辆|架|艘|对|处|只|批)$/;
 const YEAR_KINDS = new Set(['year', 'relative', 'period', 'range', 'span']);
 /** Relative words that continue the year being talked about rather than name one: 全年, 年内, 当年. */
-const CONTINUING_YEAR = /^(?:全年|年内|当年)/;
+const CONTINUING_YEAR = /^(?:全年|年内|当年|这一年)/;
 /**
  * Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期, 要, 将. Not 重要, 主要, 需要, 要求 or
  * 将近, and not a goal reported done (完成了…主要目标任务).
  */
-const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|计划|(?<![重主需必纲])要(?![求素点件]|看到|清醒|认识到)|将(?!近)/;
+const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|(?<!(?:完成|实现)了?[^，。；]{0,16})计划|(?<![重主需必纲])要(?![求素点件]|看到|清醒|认识到)|将(?!近)/;
 /** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|工作总结|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
@@ -336,7 +336,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
 }
 
 /** A project list's item label: its name in bold or before a colon (**重型燃机智能制造基地项目**（旌阳区）：). */
-const PROJECT_LABEL = /^[\s\-*•·]*(?:\d{1,2}[.．、]\s*)?\**([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:]/;
+const PROJECT_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])?\s*\**([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
 /** What a project list's item measures of its project: investment, output, capacity. */
 const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|年产|年产值|新增产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
 
@@ -640,6 +640,23 @@ function segmentStart(s: string, pos: number): number {
   return Math.max(s.lastIndexOf('；', pos - 1), s.lastIndexOf(';', pos - 1)) + 1;
 }
 
+/**
+ * The last of a list of goals named after it ("锚定…、工业投资增长12%以上的目标"): a figure with its metric and relation
+ * before it. Not one measured against a goal (好于5%左右的预期目标, 完成30万人的预期目标).
+ */
+function listedGoal(s: string, g: FigureMatch): boolean {
+  if (!/^的(?:预期)?目标/.test(s.slice(g.endWithSuffix))) return false;
+  const before = s.slice(0, g.start);
+  return /[\u4e00-\u9fa5]{2,}(?:增长|突破|达到|超过|提高到)$/.test(before) && !/(?:好于|低于|高于|完成|未完成|比)[^，,；;。]*$/.test(before);
+}
+
+/**
+ * A money threshold before what it sorts ("产值超10亿元企业17家"): not an amount of its own.
+ */
+function thresholdBefore(s: string, fig: FigureMatch): boolean {
+  return MONEY_UNITS.has(fig.unit) && /(?:超|超过|过)$/.test(s.slice(0, fig.start)) && /^[\u4e00-\u9fa5]{0,6}?(?:企业|项目|集群|园区|工厂|品牌)/.test(s.slice(fig.endWithSuffix));
+}
+
 /** The fund a size names ("规模100亿元的省人工智能产业母基金" → 省人工智能产业母基金), or null. */
 function fundOf(s: string, fig: FigureMatch): string | null {
   if (!/规模(?:为|达)?$/.test(s.slice(0, fig.start))) return null;
@@ -650,7 +667,9 @@ function fundOf(s: string, fig: FigureMatch): string | null {
 function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clauseEnd: number): boolean {
   // "设立规模100亿元的省人工智能产业母基金": the fund's size is a figure of the plan.
   if (fundOf(s, fig)) return false;
-  if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的')) return true;
+  // "…工业投资增长12%以上的目标": the goal named after a list of goals is not a noun they qualify.
+  if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的' && !listedGoal(s, g))) return true;
+  if (thresholdBefore(s, fig)) return true;
   // "加快F级50兆瓦重型燃气轮机产业化": a product's rating names the product developed, it is not an amount.
   if (fig.suffix === null && /^[\u4e00-\u9fa5A-Za-z]{2,14}?(?:产业化|研制|研发|国产化|攻关|首台套应用|示范应用)(?:[，,；;。]|$)/.test(s.slice(fig.endWithSuffix, clauseEnd + 1))) return true;
   return MONEY_UNITS.has(fig.unit) && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));
@@ -800,7 +819,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (COUNT_UNITS.test(fig.unit) && /(?:以上|上述|前述)$/.test(s.slice(clause.start, fig.start))) continue;
     if ((fig.unit === '项' || fig.unit === '个') && /指标$/.test(metric)) continue;
     // "先后跨越500亿元、600亿元两个台阶": the steps passed, not a figure of something.
-    if (/跨越|迈上|跨上|站上|连跨/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,8}台阶/.test(s.slice(fig.endWithSuffix))) continue;
+    if (/跨越|迈上|跨上|站上|连跨/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,24}台阶/.test(s.slice(fig.endWithSuffix))) continue;
     // "其中19个省份增速高于全国": a count of provinces is the nation's, no one region's.
     if (/^(?:个)?(?:省份|省区市|省\(区、市\)|省（区、市）)/.test(s.slice(fig.end))) continue;
     if (isGenericMetric(metric)) {
@@ -951,6 +970,8 @@ const ACTION_START = /^(?:实现|完成|达到|新签|签约|带动|接入|覆�
 /** Measures of the same things that a clause opening with 实现 goes on with (…实现营业收入1.38万亿元；实现利润总额…). */
 const SIBLING_MEASURE = /(?:营业收入|主营业务收入|利润总额|利润|税收|产值|增加值|出口交货值)$/;
 const SIBLING_ONLY = new RegExp(`^${SIBLING_MEASURE.source}`);
+/** Words of the present event or state: 本次签约, 此次, 目前, 当前, 近日. */
+const NOW = /本次|此次|这次|目前|当前|近日|日前|现场|今年/;
 /** A task's imperative opening a paragraph (推进数字化改造，实施…): what is to be done, not what was. */
 const TASK_OPENING = /^(?:推进|实施|加快|推动|深化|强化|支持|开展|打造|培育|建设|完善|健全|落实|组织|扩大|提升|聚焦|围绕|大力|全力|着力|积极|持续|加强|做强|做优|做大|引导|鼓励)/;
 /** Words of a reported result: 同比增长, 比上年, 实现了, 位居全省第三. */
@@ -969,12 +990,24 @@ function continuedReview(text: string, times: TimeMention[], review: TimeMention
   // The year the first sentence names (2025年，…; 贵州省统计局数据显示，2025年全省…).
   const opening = times.find((t) => t.start <= text.length - body.length + first.length);
   if (opening) return opening.past && !GOAL_WORDS.test(first) ? opening : null;
+  // "台州是制造业大市…。过去一年，面对…，全市上下…": a review opened after a sentence of introduction.
+  const later = times.find((t) => t.kind === 'relative' && t.past && !GOAL_WORDS.test(sentenceAt(text, t.start)));
+  if (later && !times.some((t) => t.start > later.start && !t.past)) return later;
   // 全年 and 当年 name no year of their own: in a review they are the year reviewed.
-  const named = times.filter((t) => !(t.kind === 'relative' && /^(?:全年|当年)$/.test(text.slice(t.start, t.end))));
+  const named = times.filter((t) => !(t.kind === 'relative' && /^(?:全年|当年|这一年)$/.test(text.slice(t.start, t.end))));
   if (!review || named.length > 0 || GOAL_WORDS.test(first)) return null;
   // 全年 in a review paragraph is the year reviewed.
   // "分城市看，武汉市…增长6.8%": a breakdown of what was just reported; so is any paragraph that sets no goal.
+  // "本次签约…", "目前…": the present event or state, not the year reviewed.
+  if (NOW.test(body)) return null;
   return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年|^(?:分|从)(?:城市|地区|区域|市州|行业|产业|领域)看/.test(body) || (!GOAL_WORDS.test(body) && !TASK_OPENING.test(body)) ? review : null;
+}
+
+/** The sentence of `text` holding `pos`. */
+function sentenceAt(text: string, pos: number): string {
+  const start = Math.max(...['。', '！', '？'].map((m) => text.lastIndexOf(m, pos - 1))) + 1;
+  const ends = ['。', '！', '？'].map((m) => text.indexOf(m, pos)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
 
 /** The year a review section reports: the one before the document's. */
