@@ -229,6 +229,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   let heading: Context = { region: null, year: null };
   let article: Context = { region: null, year: null };
   let previousWasHeading = true;
+  /** The numbering of the heading that named the current heading year (一、, （一）, 1., or none). */
+  let headingYearStyle: string | null = null;
   let spokenYear: TimeMention | null = null;
   /** A review running on over paragraphs (过去一年，…达到… ⏎ 产业转型步伐加快。…增长8%): the past year it reports. */
   let review: TimeMention | null = null;
@@ -260,10 +262,14 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       const m = firstMention(mentions) ?? (previousWasHeading ? heading.region : null) ?? bodyMention(pi) ?? article.region;
       heading = { ...heading, region: m };
       const t = paraTimes[0];
+      const style = numberingStyle(para.text);
       // "一、发展基础", "工作回顾": what the section reports without a year is of the year before the document.
       if (REVIEW_SECTION.test(para.text)) heading = { ...heading, year: t ?? reviewYear(timeYear) };
       else if (t) heading = { ...heading, year: t };
-      else if (heading.year?.kind === 'review') heading = { ...heading, year: null };
+      // A heading of the same rank as the one that named the year (二、 after 一、2025年…; a news page's next
+      // subheading) starts a section of its own; a lower one (（一） under 一、) goes on with it.
+      else if (heading.year?.kind === 'review' || style === headingYearStyle) heading = { ...heading, year: null };
+      if (t || REVIEW_SECTION.test(para.text)) headingYearStyle = style;
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
       const opening = ITEM_NUMBER.test(para.text) ? undefined : paraTimes[0];
@@ -972,6 +978,11 @@ const SIBLING_MEASURE = /(?:营业收入|主营业务收入|利润总额|利润|
 const SIBLING_ONLY = new RegExp(`^${SIBLING_MEASURE.source}`);
 /** Words of the present event or state: 本次签约, 此次, 目前, 当前, 近日. */
 const NOW = /本次|此次|这次|目前|当前|近日|日前|现场|今年/;
+/**
+ * A paragraph going on with a review without a word of its own for it: a place's figures after the region's
+ * (乌鲁木齐市规模以上工业增加值增长7.5%，…), or 同时/此外 (同时也要看到，…研发经费投入强度为1.12%).
+ */
+const GOES_ON = /^(?:[\u4e00-\u9fa5]{2,6}?(?:市|州|县|区|盟|旗)(?!场|级)|同时|此外|另外|但|然而|这一年|从[^，,]{1,6}看)/;
 /** A task's imperative opening a paragraph (推进数字化改造，实施…): what is to be done, not what was. */
 const TASK_OPENING = /^(?:推进|实施|加快|推动|深化|强化|支持|开展|打造|培育|建设|完善|健全|落实|组织|扩大|提升|聚焦|围绕|大力|全力|着力|积极|持续|加强|做强|做优|做大|引导|鼓励)/;
 /** Words of a reported result: 同比增长, 比上年, 实现了, 位居全省第三. */
@@ -1000,7 +1011,18 @@ function continuedReview(text: string, times: TimeMention[], review: TimeMention
   // "分城市看，武汉市…增长6.8%": a breakdown of what was just reported; so is any paragraph that sets no goal.
   // "本次签约…", "目前…": the present event or state, not the year reviewed.
   if (NOW.test(body)) return null;
-  return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年|^(?:分|从)(?:城市|地区|区域|市州|行业|产业|领域)看/.test(body) || (!GOAL_WORDS.test(body) && !TASK_OPENING.test(body)) ? review : null;
+  return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年|^(?:分|从)(?:城市|地区|区域|市州|行业|产业|领域)看/.test(body) || (!GOAL_WORDS.test(body) && GOES_ON.test(body)) ? review : null;
+}
+
+/** How a heading is numbered: 一、 / （一） / 1. / （1） / 第一章 / none. */
+function numberingStyle(heading: string): string {
+  const t = heading.trim();
+  if (/^[一二三四五六七八九十]+[、.．]/.test(t)) return 'cn';
+  if (/^[（(][一二三四五六七八九十]+[）)]/.test(t)) return 'cn()';
+  if (/^\d+[.．、]/.test(t)) return 'num';
+  if (/^[（(]\d+[）)]/.test(t)) return 'num()';
+  if (/^第[一二三四五六七八九十\d]+[章节部分篇]/.test(t)) return 'chapter';
+  return 'none';
 }
 
 /** The sentence of `text` holding `pos`. */
