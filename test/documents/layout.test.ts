@@ -193,3 +193,16 @@ describe('related links', () => {
     expect(dropChrome(lines).map((l) => l.text)).toEqual(['正文第一段。', '版权所有，转载请注明出处。']);
   });
 });
+
+describe('posts and PDF pages', () => {
+  it("drops a post's counter bar, its 往期推荐 list and the readers' comments", () => {
+    const lines = ['正文第一段。', '往期推荐', '7省份突破6万亿元', '阅读原文', '阅读 2.3万', '赞 418在看 96', '精选留言', '河南今年能冲到130万辆吗？'].map((text) => ({ text }));
+    expect(dropChrome(lines).map((l) => l.text)).toEqual(['正文第一段。']);
+  });
+
+  it("drops a PDF's running header repeated on every page, not a line said twice", () => {
+    const header = '奉贤区美丽健康产业高质量发展三年行动方案（2026—2028年）';
+    const lines = ['第一页正文，', header, '第二页正文。', header, '小标题', '第三页正文。', '小标题', header].map((text) => ({ text }));
+    expect(dropChrome(lines).map((l) => l.text)).toEqual(['第一页正文，', '第二页正文。', '小标题', '第三页正文。', '小标题']);
+  });
+});

@@ -694,3 +694,22 @@ describe('after round eight', () => {
     ]);
   });
 });
+
+describe('after round nine', () => {
+  it("a speech's review: 过去一年 after an introduction, 这一年 paragraphs going on with it", () => {
+    const got = facts('台州是制造业大市。过去一年，全市上下迎难而上。\n这一年，我们稳住了增长的基本盘。全市规上工业增加值增长8.6%。\n今年全市规上工业增加值增长8%左右。', '2026-02-24', '在全市制造业高质量发展大会上的讲话');
+    expect(got.map((f) => [f.value, f.kind, f.year])).toEqual([['8.6%', 'actual', 2025], ['8%', 'target', 2026]]);
+  });
+
+  it('a list of goals named 的目标 keeps its figures; a threshold before what it sorts is none', () => {
+    const goals = facts('2026年，璧山将锚定地区生产总值增长7%左右、工业投资增长12%以上的目标。', '2026-02-26', '重庆市璧山区2026年招商引资重大项目集中签约');
+    expect(goals.map((f) => f.value)).toEqual(['7%', '12%']);
+    const sorted = facts('到2028年，上海奉贤区培育产值超10亿元企业25家。', '2026-03-12', '奉贤区三年行动方案（2026—2028年）');
+    expect(sorted.map((f) => f.value)).toEqual(['25家']);
+  });
+
+  it("a news page's next subheading does not keep the year the one before named", () => {
+    const got = facts('# 去年地区生产总值增长6.8%\n2025年，重庆璧山实现地区生产总值1186.4亿元。\n# 产业链招商成效明显\n其中，璧山高新区签约项目19个。', '2026-02-26', '璧山区2026年一季度招商引资重大项目集中签约');
+    expect(got.filter((f) => f.value === '19个').map((f) => f.year)).toEqual([2026]);
+  });
+});
