@@ -293,6 +293,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     review = para.heading ? null : continuedReview(para.text, paraTimes, review);
     const reviewed = review && review === reviewBefore ? review : null;
 
+    const project = PROJECT_LABEL.exec(para.text)?.[1] ?? null;
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
         sentence,
@@ -305,7 +306,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         spokenYear: spokenBefore,
         review: reviewed,
         paragraphBefore: para.text.slice(0, sentence.start),
-        project: PROJECT_LABEL.exec(para.text)?.[1] ?? null,
+        project,
       };
       out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, titleTopic, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
@@ -945,9 +946,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const done = stated || ACTUAL_MARKERS.test(lead);
     if (stated && !timeBefore && !timeAfter && year > d.pubYear) year = d.pubYear;
     const past = (time?.past ?? false) || year < d.pubYear;
-    // "…由2020年的480万千瓦增加到2130万千瓦；高新技术企业由126家增加到420家": the same start year as the moves before.
-    const earlierBaseline = [...(ctx.paragraphBefore + s.slice(0, fig.start)).matchAll(/(?:由|从)((?:19|20)\d{2})年(?:底|末)?的/g)].at(-1);
-    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : earlierBaseline ? Number(earlierBaseline[1]) : d.pubYear;
+    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : (baselineYearBefore(ctx.paragraphBefore + s.slice(0, fig.start)) ?? d.pubYear);
     const kind: RawFact['kind'] = fromBaseline ? 'actual' : year > d.pubYear ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
     // "…提高到55%": the move is the comparator, not its bare 到.
@@ -1002,16 +1001,25 @@ function continuedReview(text: string, times: TimeMention[], review: TimeMention
   const opening = times.find((t) => t.start <= text.length - body.length + first.length);
   if (opening) return opening.past && !GOAL_WORDS.test(first) ? opening : null;
   // "台州是制造业大市…。过去一年，面对…，全市上下…": a review opened after a sentence of introduction.
-  const later = times.find((t) => t.kind === 'relative' && t.past && !GOAL_WORDS.test(sentenceAt(text, t.start)));
+  const later = times.find((t) => t.kind === 'relative' && t.past && !GOAL_WORDS.test(splitSentences(text).find((x) => x.end > t.start)?.text ?? ''));
   if (later && !times.some((t) => t.start > later.start && !t.past)) return later;
   // 全年 and 当年 name no year of their own: in a review they are the year reviewed.
   const named = times.filter((t) => !(t.kind === 'relative' && /^(?:全年|当年|这一年)$/.test(text.slice(t.start, t.end))));
   if (!review || named.length > 0 || GOAL_WORDS.test(first)) return null;
-  // 全年 in a review paragraph is the year reviewed.
-  // "分城市看，武汉市…增长6.8%": a breakdown of what was just reported; so is any paragraph that sets no goal.
   // "本次签约…", "目前…": the present event or state, not the year reviewed.
   if (NOW.test(body)) return null;
+  // It goes on while it reports: a topic sentence, 同比/比上年, 全年 (the year reviewed), a breakdown (分城市看，武汉市…),
+  // or a paragraph that sets no goal and opens with a place or 同时/此外/这一年 (see GOES_ON).
   return REVIEW_TOPIC.test(body) || REPORTED.test(body) || /全年|^(?:分|从)(?:城市|地区|区域|市州|行业|产业|领域)看/.test(body) || (!GOAL_WORDS.test(body) && GOES_ON.test(body)) ? review : null;
+}
+
+/**
+ * The start year of the last move named before a yearless one ("…由2020年的480万千瓦增加到2130万千瓦；高新技术企业由126家
+ * 增加到420家": 2020), or null.
+ */
+function baselineYearBefore(text: string): number | null {
+  const last = [...text.matchAll(/(?:由|从)((?:19|20)\d{2})年(?:底|末)?的/g)].at(-1);
+  return last ? Number(last[1]) : null;
 }
 
 /** How a heading is numbered: 一、 / （一） / 1. / （1） / 第一章 / none. */
@@ -1023,13 +1031,6 @@ function numberingStyle(heading: string): string {
   if (/^[（(]\d+[）)]/.test(t)) return 'num()';
   if (/^第[一二三四五六七八九十\d]+[章节部分篇]/.test(t)) return 'chapter';
   return 'none';
-}
-
-/** The sentence of `text` holding `pos`. */
-function sentenceAt(text: string, pos: number): string {
-  const start = Math.max(...['。', '！', '？'].map((m) => text.lastIndexOf(m, pos - 1))) + 1;
-  const ends = ['。', '！', '？'].map((m) => text.indexOf(m, pos)).filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
 
 /** The year a review section reports: the one before the document's. */
