@@ -254,6 +254,8 @@ function joinPieces(left: string, right: string): string {
 }
 
 const SENTENCE_INSIDE = /[。！？；!?;]/;
+/** A line at least this wide (in cells) that stops mid-sentence may be a hard-wrapped one. */
+const WRAP_WIDTH = 20;
 const BYLINE = /^(?:本报记者|本报讯|记者|通讯员|作者|文\/|图\/)/;
 /** Punctuation that ends a clause but, at the end of a full line of indented PDF copy, not the paragraph. */
 const SOFT_FINAL = /[；：;:]$/;
@@ -293,18 +295,26 @@ export function buildParagraphs(lines: readonly LayoutLine[], options: Paragraph
   const cut = new Array<boolean>(lines.length).fill(false);
   const indenting = lines.some((l) => l.kind === 'line' && l.indented);
   const headingLike = new Array<boolean>(lines.length).fill(false);
+  const isLong = (k: number): boolean => (widths[k] ?? 0) >= Math.max(o.minCutWidth, o.cutShare * (typical[k] ?? 0));
+  plainIndex.forEach((lineIndex, k) => {
+    const text = lines[lineIndex]?.text ?? '';
+    headingLike[lineIndex] = !endsSentence(text) && !isLong(k) && looksLikeHeadingText(text, o.maxLineHeadingWidth);
+  });
   plainIndex.forEach((lineIndex, k) => {
     const text = lines[lineIndex]?.text ?? '';
     const width = widths[k] ?? 0;
-    const long = width >= Math.max(o.minCutWidth, o.cutShare * (typical[k] ?? 0));
+    const long = isLong(k);
     const final = endsSentence(text);
-    const heading = !final && !long && looksLikeHeadingText(text, o.maxLineHeadingWidth);
-    headingLike[lineIndex] = heading;
+    const heading = headingLike[lineIndex] ?? false;
     // "…增长7.8%；⏎规模以上工业总产值…": in a text that marks paragraphs by indenting them, a full line ending in ；
     // or ： goes on when the next line is not indented.
     const next = lines[lineIndex + 1];
-    const goesOn = indenting && long && SOFT_FINAL.test(text) && next?.kind === 'line' && !next.indented;
-    cut[lineIndex] = goesOn || (!final && !heading && (long || width > o.maxLineHeadingWidth || leavesOpen(text)));
+    const intoNext = indenting && next?.kind === 'line' && !next.indented;
+    const goesOn = intoNext && long && SOFT_FINAL.test(text);
+    const wrapped = intoNext && width >= WRAP_WIDTH && !BYLINE.test(text) && !headingLike[lineIndex + 1];
+    // "…1—3月全⏎市能源工业…同比下降5.⏎2%。": one paragraph hard-wrapped in a copy whose other paragraphs are long lines;
+    // where paragraphs are indented, an unfinished line goes on into a line that is not.
+    cut[lineIndex] = goesOn || (!final && !heading && (long || width > o.maxLineHeadingWidth || leavesOpen(text) || wrapped));
   });
 
   const out: LaidParagraph[] = [];

@@ -257,6 +257,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     // "[3]规模以上工业统计范围为年主营业务收入2000万元": a note on definitions states no figure of the plan.
     if (NOTE.test(para.text)) return;
     const paraTimes = contextTimes(para.text, timeYear);
+    // "2025年累计下降" under a table: an indicator's words a copy wrapped onto a line of their own, not a heading.
+    if (para.heading && tables.has(pi - 1) && numberingStyle(para.text) === 'none' && /(?:增长|下降|提高|降低|减少|提升|上升)$/.test(para.text)) return;
     if (para.heading) {
       // A heading names its region, continues the heading above it, or heads the body below it.
       const m = firstMention(mentions) ?? (previousWasHeading ? heading.region : null) ?? bodyMention(pi) ?? article.region;
@@ -675,7 +677,7 @@ function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clau
   // "设立规模100亿元的省人工智能产业母基金": the fund's size is a figure of the plan.
   if (fundOf(s, fig)) return false;
   // "…工业投资增长12%以上的目标": the goal named after a list of goals is not a noun they qualify.
-  if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的' && !listedGoal(s, g))) return true;
+  if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的' && !listedGoal(s, g) && !s.startsWith('的基础上', g.endWithSuffix))) return true;
   if (thresholdBefore(s, fig)) return true;
   // "加快F级50兆瓦重型燃气轮机产业化": a product's rating names the product developed, it is not an amount.
   if (fig.suffix === null && /^[\u4e00-\u9fa5A-Za-z]{2,14}?(?:产业化|研制|研发|国产化|攻关|首台套应用|示范应用)(?:[，,；;。]|$)/.test(s.slice(fig.endWithSuffix, clauseEnd + 1))) return true;
@@ -694,7 +696,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   const times = findTimes(s, d.timeYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
   const out: RawFact[] = [];
   /** The metrics of the sentence's figures so far, with where their clauses start; the last is the previous one. */
-  const earlier: Array<{ metric: string; clauseStart: number }> = [];
+  const earlier: Array<{ metric: string; clauseStart: number; unit: string }> = [];
   let previousStated = false;
   /** Where the clause about the whole country that the sentence's clauses go on with starts. */
   let nationalFrom: number | null = null;
@@ -740,13 +742,18 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     let metric = parts.metric;
     // "上半年完成全年计划投资的50%": the share of a plan done, not the plan.
     const planShare = fig.unit === '%' ? PLAN_SHARE.exec(pre) : null;
+    let planShareFrom: number | null = null;
     if (planShare) metric = `完成${planShare[1]}`;
     // "…工业投资增长6%，上半年完成全年计划投资的50%": whose plan the clause before says.
-    if (planShare && isGenericMetric(metric) && previous && !isGenericMetric(previous.metric)) metric = previous.metric + metric;
+    // "完成投资5860亿元，完成年度计划的102.5%": the plan of what the clause before did.
+    if (planShare && previous && !isGenericMetric(previous.metric) && !previous.metric.endsWith(planShare[1]!)) {
+      metric = previous.metric + metric;
+      planShareFrom = previous.clauseStart;
+    }
     // "营业收入超千亿元的工业企业达到12家，超百亿元的达到95家": the same things over another threshold.
     const threshold = previous && THRESHOLD_ONLY.test(metric) ? THRESHOLD.exec(previous.metric) : null;
     if (threshold) metric = previous!.metric.replace(threshold[0], metric);
-    let quoteSpan: Span = threshold ? spanOf(s, previous!.clauseStart, clause.end) : clause;
+    let quoteSpan: Span = threshold ? spanOf(s, previous!.clauseStart, clause.end) : planShareFrom !== null ? spanOf(s, planShareFrom, clause.end) : clause;
     const postNoun = metricFromPost(post);
     const action = CAUSATIVE.test(metric) ? balanceMarks(post.replace(/^[\s，,、]+|[，,。；;、].*$/g, '')) : '';
     if (COUNT_UNITS.test(fig.unit) && action.length >= 4 && action.length <= 24 && action.startsWith(postNoun)) {
@@ -778,6 +785,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       quoteSpan = spanOf(s, previous!.clauseStart, clause.end);
     }
     let continued: string | null = null;
+    let clauseSubject: { metric: string; start: number } | null = null;
+    let kindOf: { metric: string; clauseStart: number } | null = null;
     const sibling = previous && /^[\s，,；;]*(?:实现|完成)/.test(pre) && SIBLING_MEASURE.exec(previous.metric);
     if (sibling && SIBLING_ONLY.test(metric) && previous!.metric.length > sibling[0].length) {
       // "规模以上工业企业实现营业收入1.38万亿元；实现利润总额386.2亿元": the same enterprises' profit.
@@ -794,9 +803,17 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "安排市重大工业项目300个…，其中10亿元以上项目85个": a part of the same projects.
       metric = metric.slice(0, -whole.head.length) + withSubject(whole.metric, '');
       quoteSpan = spanOf(s, whole.clauseStart, clause.end);
-    } else if (metric.length < 2 && previous) {
+    } else if ((kindOf = kindOfWhole(s, clause, earlier, metric, fig))) {
+      // "园区累计并网装机达到2810万千瓦，其中光伏2210万千瓦、风电560万千瓦": each a kind of the whole before.
+      metric = kindOf.metric;
+      quoteSpan = spanOf(s, kindOf.clauseStart, clause.end);
+    } else if (metric.length < 2 && previous && !(clauseSubject = subjectOfClauseBefore(s, clause, previous.clauseStart, times, mentions))) {
       metric = previous.metric;
       if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (clauseSubject) {
+      // "绿色铝产量达到546万吨；新能源电池产业营业收入首次突破千亿元，达到1086亿元": the clause right before names it.
+      metric = clauseSubject.metric;
+      quoteSpan = spanOf(s, clauseSubject.start, clause.end);
     } else if (previous && (continued = continuedAction(previous.metric, metric))) {
       metric = continued;
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
@@ -804,15 +821,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "高技术制造业增加值增长7.5%，占规模以上工业比重达到14.5%": the share is the previous subject's.
       metric = withSubject(previous.metric, metric);
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
-    } else if (metric.length < 2 && clause.start > 0) {
+    } else if (metric.length < 2 && (clauseSubject = subjectOfClauseBefore(s, clause, -1, times, mentions))) {
       // "制造业增加值首次突破万亿元，达1.09万亿元": the subject is in the clause before.
-      const before = clauseAround(s, clause.start - 1, clause.start - 1);
-      const cut = [...times, ...mentions].filter((x) => x.start >= before.start && x.end <= before.end).map((x): [number, number] => [x.start - before.start, x.end - before.start]);
-      const subjectMetric = metricBeforeComparator(before.text, cut);
-      if (subjectMetric.length >= 2) {
-        metric = subjectMetric;
-        quoteSpan = spanOf(s, before.start, clause.end);
-      }
+      metric = clauseSubject.metric;
+      quoteSpan = spanOf(s, clauseSubject.start, clause.end);
     }
     if (metric.length < 2 || /^[\d.%]+$/.test(metric)) continue;
     if ((fig.unit === '人' || fig.unit === '名') && AUDIENCE.test(s.slice(fig.endWithSuffix))) continue;
@@ -825,6 +837,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // "以上4个项目总投资143亿元": a count referring back to what was listed; "设置主要指标11项": the plan's own indicators.
     if (COUNT_UNITS.test(fig.unit) && /(?:以上|上述|前述)$/.test(s.slice(clause.start, fig.start))) continue;
     if ((fig.unit === '项' || fig.unit === '个') && /指标$/.test(metric)) continue;
+    // "确定的15项主要指标中，8项完成或好于预期，7项未达到预期": counts of the plan's own indicators.
+    if (fig.unit === '项' && /\d项[\u4e00-\u9fa5]{0,4}指标/.test(s)) continue;
     // "先后跨越500亿元、600亿元两个台阶": the steps passed, not a figure of something.
     if (/跨越|迈上|跨上|站上|连跨/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,24}台阶/.test(s.slice(fig.endWithSuffix))) continue;
     // "其中19个省份增速高于全国": a count of provinces is the nation's, no one region's.
@@ -853,7 +867,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = built.name + metric;
       quoteSpan = spanOf(s, built.start, clause.end);
     }
-    const respective = yearly ? null : respectiveSubject(s, figures, fig, earlier);
+    const respective = yearly ? null : respectiveSubject(s, figures, fig, earlier, (name) => openingPlaceEnd(name, regions));
     // One of a 分别 list of regions (浙江省、江苏省分别为35家和33家): that region's figure.
     const itemPlace = respective ? regions.findMentions(respective.item)[0] ?? null : null;
     if (respective) {
@@ -872,7 +886,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
     if (metric.length > 30) metric = metric.slice(-30);
-    earlier.push({ metric, clauseStart: clause.start });
+    earlier.push({ metric, clauseStart: clause.start, unit: fig.unit });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
@@ -964,6 +978,34 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     });
   }
   return out;
+}
+
+/**
+ * What the clause right before a figure's names, when that clause holds no figure of its own and comes after
+ * `after` (the previous figure's clause): "新能源电池产业营业收入首次突破千亿元，达到1086亿元".
+ */
+function subjectOfClauseBefore(s: string, clause: Span, after: number, times: TimeMention[], mentions: RegionMention[]): { metric: string; start: number } | null {
+  if (clause.start === 0) return null;
+  const before = clauseAround(s, clause.start - 1, clause.start - 1);
+  if (before.start <= after) return null;
+  const cut = [...times, ...mentions].filter((x) => x.start >= before.start && x.end <= before.end).map((x): [number, number] => [x.start - before.start, x.end - before.start]);
+  const metric = metricBeforeComparator(before.text, cut);
+  // "…增长5%，总量突破千亿元，达到1086亿元": a metric that leans on the subject before is no subject of its own.
+  return metric.length >= 2 && (after < 0 || !dependsOnSubject(metric)) ? { metric, start: before.start } : null;
+}
+
+/**
+ * A short kind (光伏, 风电) counted after 其中 in the unit of the whole the clause before measures (园区累计并网装机
+ * 2810万千瓦): the whole's metric with the kind in it (园区光伏并网装机). Null when the clause is no such part.
+ */
+function kindOfWhole(s: string, clause: Span, earlier: ReadonlyArray<{ metric: string; clauseStart: number; unit: string }>, kind: string, fig: FigureMatch): { metric: string; clauseStart: number } | null {
+  if (!/^其中/.test(s.slice(clause.start)) || kind.length < 2 || kind.length > 4 || !/^[\u4e00-\u9fa5]+$/.test(kind)) return null;
+  if (fig.unit === '' || fig.unit === '%' || fig.unit === '个百分点') return null;
+  const whole = earlier.filter((e) => e.clauseStart < clause.start).at(-1);
+  if (!whole || whole.unit !== fig.unit || whole.metric.includes(kind)) return null;
+  const parts = /^(园区|全市|全省|全区|全县|全州)?(?:累计|新增|全年|总)*(.{2,})$/.exec(whole.metric);
+  if (!parts) return null;
+  return { metric: (parts[1] ?? '') + kind + parts[2], clauseStart: whole.clauseStart };
 }
 
 /** A verb of reach before a count of places or people (覆盖全球, 销往, 惠及). */

@@ -30,7 +30,7 @@ const MAGNITUDES: Record<string, number> = {
 
 /** Units, longest first so "平方公里" wins over "公里". Kept as written in `value`. */
 const UNITS = [
-  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '立方米', '平方公里', '平方米', '公顷', '吨标准煤', '吨二氧化碳', '吨标煤', '标准煤', '千瓦时', '万千瓦', '人次', '家次', '户次', '艘次', '架次',
+  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '立方米', '平方公里', '平方米', '公顷', '吨标准煤', '吨二氧化碳', '吨标煤', '标准煤', '千瓦时', '万千瓦', '人次', '批次', '家次', '户次', '艘次', '架次',
   '吉瓦时', '兆瓦时', '千瓦时', '公里', '千米', '千瓦', '兆瓦', '吉瓦', '美元', '港元', '欧元',
   '元/千瓦时', '元/亩', '元/人', '元/吨', '元', '%', '‰', '倍',
   '个', '家', '项', '条', '台', '套', '座', '所', '名', '人', '户', '款', '种', '件', '张', '部', '辆', '架', '艘', '根',
@@ -91,7 +91,11 @@ export function findFigures(text: string): FigureMatch[] {
     if (ORDINAL_BEFORE.test(before)) continue;
     if (CODE_AFTER.test(text.slice(start + a!.length))) continue;
     if (!unit && !mag && !magA && NOT_A_FIGURE_AFTER.test(after)) continue;
-    if (unit === '期' || unit === '批') continue; // 第二期, 第一批: ordinals, never targets
+    // 第二期, 第一批: ordinals, never targets; but 3万批次 counts inspections.
+    if (unit === '期' || unit === '批' || (unit === '批次' && !mag)) continue;
+    // "330千伏汇集站": a voltage class names the equipment; "6个月内开工": a time window, not a figure.
+    if (mag === '千' && !unit && after.startsWith('伏')) continue;
+    if (unit === '个' && /^月(?:内|以内|之内|后)/.test(after)) continue;
     if (!unit && !mag && !magA) {
       // A bare number is a figure only after a comparator (两化融合发展水平达66.4) and never a long id.
       if (!COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;

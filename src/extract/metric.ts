@@ -15,10 +15,12 @@ const HEDGES = ['力争', '争取', '确保', '努力', '预计', '计划', '预
 const LEADING_NOISE = [
   '主要预期目标是', '主要目标是', '预期目标是', '目标是', '其中', '此外', '另外', '同时', '以及', '并且', '或者', '并', '和', '及', '与', '或',
   '还将', '还要', '将', '要', '拟', '再', '共有', '现有', '共', '各', '还', '也', '使', '实现', '完成', '全年', '年度内', '年内', '当年',
-  '但', '而', '且', '的', '我们的', '我们',
+  '但', '而', '且', '的', '我们的', '我们', '在',
   '全省', '全市', '全区', '全县', '全国', '我省', '我市', '本省', '本市', '省内',
 ];
-const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '首次', '的', '均', '都', '共', '了', '由', '从', '比上年', '较上年', '比去年', '同比'];
+/** Words that open with a noise character but are words of their own: 并网装机 is not 并 + 网装机. */
+const NOISE_LOOKALIKE = /^(?:并网|并购|并联|并表|并入|及时|同时期|要素|将军|在建|在校|在孵|在线|在册|在岗|在营|在库|在途|在运)/;
+const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '首次', '完成', '的', '均', '都', '共', '了', '由', '从', '比上年', '较上年', '比去年', '同比'];
 const PUNCT_EDGE = /^[\s，,；;：:、。！？!?（(）)“”"'《》\-—–~·…]+|[\s，,；;：:、。！？!?（(“"'《\-—–~·…]+$/g;
 /** Metrics that say nothing on their own; the sentence's subject is put in front. */
 const GENERIC = new Set(['营业收入', '营收', '增加值', '产值', '规模', '投资', '收入', '利润', '总额', '产量', '销售收入', '主营业务收入', '总投资', '计划投资']);
@@ -67,7 +69,7 @@ export function metricFromPre(pre: string, removeSpans: Array<[number, number]>)
       [s, w] = stripOnce(s, HEDGES, 'start');
       if (w) hedge = hedge ?? w;
     }
-    [s, w] = stripOnce(s, LEADING_NOISE, 'start');
+    if (!NOISE_LOOKALIKE.test(s)) [s, w] = stripOnce(s, LEADING_NOISE, 'start');
     if (s === before) break;
   }
   s = s.replace(PUNCT_EDGE, '');
@@ -125,7 +127,8 @@ export function sentenceTopic(sentence: string): string | null {
  */
 export function dependsOnSubject(metric: string): boolean {
   // 是2020年的9.2倍, 比2020年提高11.5个百分点: a comparison of the subject before with a year.
-  return /^(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅|降幅)|^总[\u4e00-\u9fa5]{1,3}$|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
+  // 约占全国的6.5%; 环比增长3.5%, 同口径增长2.1%: the same subject measured another way.
+  return /^约?(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅|降幅)|^(?:环比|同口径|按可比价格计算)$|^总[\u4e00-\u9fa5]{1,3}$|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
 }
 
 /** A district, county or zone opening a metric (宝安区新增): the place whose count it is. */

@@ -25,6 +25,9 @@ const LEAD = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|上年|其�
 /** A ranking after what is measured: 居前四位, 位居全国第一, 居首位. */
 const RANKING = /(?:位?居|位列|排名|排在)(?:全国|全省|全市)?(?:前[一二三四五六七八九十\d]+位?|第[一二三四五六七八九十\d]+位?|首位)$/;
 
+/** The kind of thing a list's items are, where the noun they share starts. */
+const ITEM_HEAD = /产业|行业|制造业(?!增加值)|板块|领域|集群/;
+
 /** One word naming two subjects in order: 城乡居民收入 is 城镇居民收入 and 农村居民收入. */
 const COMPACT_PAIRS: Array<[string, string[]]> = [
   ['城乡', ['城镇', '农村']],
@@ -65,13 +68,19 @@ function subjectsAt(s: string, at: number): Subjects | null {
  * Its own name ends where the previous item's last character recurs (区, 业), else after as many characters as the
  * previous item has (城镇 + 农村居民人均可支配收入 → 农村).
  */
-function itemMetrics(given: string[]): string[] {
+function itemMetrics(given: string[], placeLength: (name: string) => number): string[] {
   // "…入选数量居前四位": a ranking is said of the items, not measured.
   const items = given.map((x, i) => (i === given.length - 1 ? x.replace(RANKING, '') : x));
   const last = items.at(-1)!;
   const previous = items.at(-2)!;
   const recurs = last.indexOf(previous.at(-1)!, 1);
-  const nameEnd = recurs >= 0 ? recurs + 1 : Math.min(previous.length, last.length);
+  // "有色金属、硅光伏、新能源电池产业增加值": the shared noun starts at the kind of thing the items are (产业, 行业).
+  // Places are named in full (南京、苏州、无锡三市人工智能核心产业规模; 株洲市天元区、醴陵市…): the last one's name ends
+  // where its place does; their names are no kinds of things.
+  const places = given.slice(0, -1).some((x) => placeLength(x) > 0);
+  const head = places ? null : ITEM_HEAD.exec(last.slice(1));
+  const place = places ? placeLength(last) : 0;
+  const nameEnd = recurs >= 0 ? recurs + 1 : place > 0 ? place : head ? head.index + 1 : Math.min(previous.length, last.length);
   const noun = last.slice(nameEnd);
   return items.map((item, i) => (i === items.length - 1 ? last : item + noun));
 }
@@ -85,6 +94,7 @@ export function respectiveSubject(
   figures: FigureMatch[],
   fig: FigureMatch,
   earlier: ReadonlyArray<{ metric: string; clauseStart: number }> = [],
+  placeLength: (name: string) => number = () => 0,
 ): Respective | null {
   const clause = clauseAround(s, fig.start, fig.endWithSuffix);
   const at = s.lastIndexOf(RESPECTIVELY, fig.start);
@@ -121,6 +131,6 @@ export function respectiveSubject(
     if (own.length === group.length) return { item: own[k]!.metric, metric: own[k]!.metric, comparator: between.comparator, from: own[0]!.clauseStart };
   }
   if (!subjects || subjects.items.length !== group.length) return null;
-  const metrics = subjects.whole ? subjects.items : itemMetrics(subjects.items);
+  const metrics = subjects.whole ? subjects.items : itemMetrics(subjects.items, placeLength);
   return { item: subjects.items[k]!, metric: metrics[k]! + between.metric, comparator: between.comparator, from: subjects.from };
 }

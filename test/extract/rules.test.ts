@@ -713,3 +713,33 @@ describe('after round nine', () => {
     expect(got.filter((f) => f.value === '19个').map((f) => f.year)).toEqual([2026]);
   });
 });
+
+describe('before round ten (round nine, part three)', () => {
+  it('the clause right before names what 达到 reaches; 约占/环比/同口径 lean on the subject before', () => {
+    const got = facts('2025年，绿色铝产量达到546万吨；新能源电池产业营业收入首次突破千亿元，达到1086亿元。重庆市新能源汽车产量达到102.3万辆，约占全国的6.5%。3月份，全市规模以上工业增加值同比增长10.2%，环比增长3.5%。', '2026-04-21', '云南省2026年工作报告');
+    const metric = (v: string): string | undefined => got.find((f) => f.value === v)?.metric;
+    expect([metric('1086亿元'), metric('6.5%'), metric('3.5%')]).toEqual(['新能源电池产业营业收入', '新能源汽车产量约占全国', '规模以上工业增加值环比']);
+  });
+
+  it('the shared noun of a 分别 list starts at the kind of thing its items are, unless the items are places', () => {
+    const got = facts('2025年，有色金属、硅光伏、新能源电池产业增加值分别增长12.6%、9.8%和21.4%。株洲市天元区、醴陵市轨道交通配套产业产值分别达到215亿元和58亿元。', '2026-01-26', '云南省2026年工作报告');
+    expect(got.map((f) => f.metric)).toEqual(['有色金属产业增加值', '硅光伏产业增加值', '新能源电池产业增加值', '株洲市天元区轨道交通配套产业产值', '醴陵市轨道交通配套产业产值']);
+  });
+
+  it('kinds after 其中 in the whole’s unit, a plan done, figures 在…的基础上, and words that only look like noise', () => {
+    const got = facts('园区累计并网装机达到2810万千瓦，其中光伏2210万千瓦、风电560万千瓦。全年实施省级重大项目1216个，完成投资5860亿元，完成年度计划的102.5%。', '2026-01-26', '青海省海南州2025年工作总结');
+    expect(got.filter((f) => ['2210万千瓦', '560万千瓦', '102.5%'].includes(f.value)).map((f) => f.metric)).toEqual(['园区光伏并网装机', '园区风电并网装机', '省级重大项目投资完成年度计划']);
+    const base = facts('在2025年全市规模以上工业增加值增长7.9%的基础上，推动工业经济实现开门稳。', '2026-04-21', '天水市2026年一季度工业经济运行情况');
+    expect(base.map((f) => [f.metric, f.value, f.year, f.kind])).toEqual([['规模以上工业增加值', '7.9%', 2025, 'actual']]);
+  });
+
+  it('no figure: a voltage class, a time window, counts of the plan’s own indicators; 3万批次 is one', () => {
+    const got = facts('加快园区330千伏汇集站建设。确保签约项目6个月内开工率达到70%以上。确定的15项主要指标中，8项完成或好于预期。年检测能力达到3万批次。', '2026-03-12', '云南省2026年工作要点');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([['签约项目6个月内开工率', '70%'], ['年检测能力', '3万批次']]);
+  });
+
+  it('an indicator wrapped under a table is no heading naming a year', () => {
+    const got = facts('| 指标 | 2025年 | 2028年 |\n| --- | --- | --- |\n| 产业规模 | 862亿元 | 1200亿元 |\n# 2025年累计下降\n# 三、重点任务\n核心区产值达到800亿元。', '2026-03-12', '奉贤区美丽健康产业三年行动方案（2026—2028年）');
+    expect(got.filter((f) => f.value === '800亿元').map((f) => [f.year, f.kind])).toEqual([[2028, 'target']]);
+  });
+});
