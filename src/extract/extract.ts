@@ -95,6 +95,8 @@ const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不
 const AWARD_BEFORE = /(?:给予|一次性)[^，,；;。]{0,4}(?:奖励|补助|补贴|资助)$/;
 /** A list of years a 分别 gives its figures to: 2026年、2027年、2028年分别达到…. */
 const YEAR_LIST = /((?:19|20)\d{2})年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+(?:底|末)?(?:[，,]\s*)?$/;
+/** A list of years opening a clause: 2026年、2027年(，). */
+const LEADING_YEAR_LIST = /^[\s，,]*(?:到|至)?((?:19|20)\d{2}年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+)(?:底|末)?[，,]?/;
 /** A national body: 国务院, 工业和信息化部, 国家发展改革委, 国家数据局, 商务部 (办公厅). */
 const NATIONAL_BODY = /^(?:国务院|中共中央|工业和信息化部|国家发展和?改革委员?会?|国家[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署|办公室)|(?:科学技术|商务|财政|自然资源|生态环境|交通运输|农业农村|人力资源和社会保障|住房和城乡建设|水利|教育)部)/;
 /** 全国 opening a clause as what it is about (2025年，全国规模以上工业增加值增长5.8%); 高于全国, 争当全国…领跑者 are not. */
@@ -344,10 +346,13 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     .map((f) => (f.kind !== 'program' && f.metric.includes('规上') ? { ...f, metric: f.metric.replaceAll('规上', '规模以上') } : f));
 }
 
-/** A project list's item label: its name in bold or before a colon (**重型燃机智能制造基地项目**（旌阳区）：). */
-const PROJECT_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])?\s*\**([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
+/** A project list's item label: its name in bold or before a colon (**重型燃机智能制造基地项目**（旌阳区）：), not a task
+ * opening with its verb (8. 招引重大项目。). */
+const PROJECT_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])?\s*\**(?!\s*(?:[\d（(]|招引|实施|推进|加快|谋划|储备|引进|建设|推动|抓好|强化|扩大|做好))([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
+/** A box listing projects: 专栏1 2026年重点推进项目 → 2026年重点推进项目. */
+const PROJECT_BOX = /^专栏\s*\d*\s*[:：]?\s*([^，,。]{2,24}?项目)/;
 /** What a project list's item measures of its project: investment, output, capacity. */
-const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|年产|年产值|新增产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
+const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建)?年产|年产值|新增产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
 
 /** A preposition a time expression opens with (到2028年, 截至2025年底). */
 const TIME_PREPOSITION = /(?:截至|截止|到|至)$/;
@@ -666,6 +671,9 @@ function thresholdBefore(s: string, fig: FigureMatch): boolean {
   return MONEY_UNITS.has(fig.unit) && /(?:超|超过|过)$/.test(s.slice(0, fig.start)) && /^[\u4e00-\u9fa5]{0,6}?(?:企业|项目|集群|园区|工厂|品牌)/.test(s.slice(fig.endWithSuffix));
 }
 
+/** Units of a plant's size that name it (100万吨/年乙烯项目, 200万千瓦风电基地项目). */
+const NAMING_MEASURE = /^(?:吨|万千瓦|千瓦|兆瓦|吉瓦|GW|MW|GWh)(?:\/年)?$/;
+
 /** The fund a size names ("规模100亿元的省人工智能产业母基金" → 省人工智能产业母基金), or null. */
 function fundOf(s: string, fig: FigureMatch): string | null {
   if (!/规模(?:为|达)?$/.test(s.slice(0, fig.start))) return null;
@@ -679,6 +687,8 @@ function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clau
   // "…工业投资增长12%以上的目标": the goal named after a list of goals is not a noun they qualify.
   if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的' && !listedGoal(s, g) && !s.startsWith('的基础上', g.endWithSuffix))) return true;
   if (thresholdBefore(s, fig)) return true;
+  // "推动洋浦100万吨/年乙烯项目二期开工建设": a capacity naming the project, not a figure of the plan.
+  if (NAMING_MEASURE.test(fig.unit) && /^[\u4e00-\u9fa5]{1,8}?(?:项目|工程|装置)/.test(s.slice(fig.endWithSuffix)) && !/(?:年产|产能|规模|能力|达到|达|为|超过|突破|新增|建设|建成|形成|总计|合计)$/.test(s.slice(0, fig.start))) return true;
   // "加快F级50兆瓦重型燃气轮机产业化": a product's rating names the product developed, it is not an amount.
   if (fig.suffix === null && /^[\u4e00-\u9fa5A-Za-z]{2,14}?(?:产业化|研制|研发|国产化|攻关|首台套应用|示范应用)(?:[，,；;。]|$)/.test(s.slice(fig.endWithSuffix, clauseEnd + 1))) return true;
   return MONEY_UNITS.has(fig.unit) && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));
@@ -740,6 +750,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const fromBaseline = baseline !== null && BASELINE_AFTER.test(s.slice(fig.endWithSuffix, clause.end)) ? baseline : null;
     const parts = fromBaseline ? metricFromPre(pre.slice(0, fromBaseline.index), removeSpans.filter(([, b]) => b <= fromBaseline.index)) : metricFromPre(pre, removeSpans);
     let metric = parts.metric;
+    const ownMetric = metric;
     // "上半年完成全年计划投资的50%": the share of a plan done, not the plan.
     const planShare = fig.unit === '%' ? PLAN_SHARE.exec(pre) : null;
     let planShareFrom: number | null = null;
@@ -756,7 +767,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     let quoteSpan: Span = threshold ? spanOf(s, previous!.clauseStart, clause.end) : planShareFrom !== null ? spanOf(s, planShareFrom, clause.end) : clause;
     const postNoun = metricFromPost(post);
     const action = CAUSATIVE.test(metric) ? balanceMarks(post.replace(/^[\s，,、]+|[，,。；;、].*$/g, '')) : '';
-    if (COUNT_UNITS.test(fig.unit) && action.length >= 4 && action.length <= 24 && action.startsWith(postNoun)) {
+    // "为1.5万名适龄妇女免费开展“两癌”筛查": the people served, and what they are served with.
+    const served = /^[\s，,]*为$/.test(pre) && /^(?:名|人|户|人次|家)$/.test(fig.unit) ? balanceMarks(post.replace(/[，,。；;].*$/, '')) : '';
+    if (served.length >= 4 && served.length <= 24) {
+      metric = served;
+    } else if (COUNT_UNITS.test(fig.unit) && action.length >= 4 && action.length <= 24 && action.startsWith(postNoun)) {
       // "推动2000家规上工业企业开展数字化转型": the count is of the enterprises doing it.
       metric = action;
     } else if (postNoun.length >= 2 && COUNT_UNITS.test(fig.unit) && REACH.test(metric) && metric.length <= 12) {
@@ -772,7 +787,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     }
     // "累计建成省级智能工厂86个、数字化车间312个": a listed item without a verb is counted by the verb of the item before it.
     const listVerb = previous && previous.clauseStart === clause.start && itemStart === comma + 1 ? LIST_VERB.exec(previous.metric) : null;
-    if (listVerb && metric.length >= 2 && !LIST_VERB.test(metric) && !ACTION_START.test(metric) && !metric.startsWith(listVerb[0])) metric = listVerb[0] + balanceMarks(metric);
+    if (listVerb && metric.length >= 2 && !dependsOnSubject(metric) && !LIST_VERB.test(metric) && !ACTION_START.test(metric) && !metric.startsWith(listVerb[0])) metric = listVerb[0] + balanceMarks(metric);
     const fund = fundOf(s, fig);
     if (fund) metric = `${fund}规模`;
     const periodLabel = times.filter((t) => t.label && t.start >= itemStart && t.end <= fig.start).at(-1)?.label ?? '';
@@ -841,6 +856,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (fig.unit === '项' && /\d项[\u4e00-\u9fa5]{0,4}指标/.test(s)) continue;
     // "先后跨越500亿元、600亿元两个台阶": the steps passed, not a figure of something.
     if (/跨越|迈上|跨上|站上|连跨/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,24}台阶/.test(s.slice(fig.endWithSuffix))) continue;
+    // "出口覆盖全球60多个国家和地区": a vague reach, not a figure of the plan.
+    if (/[多余]/.test(fig.value) && /^国家(?:和|与|及)地区/.test(s.slice(fig.end))) continue;
     // "其中19个省份增速高于全国": a count of provinces is the nation's, no one region's.
     if (/^(?:个)?(?:省份|省区市|省\(区、市\)|省（区、市）)/.test(s.slice(fig.end))) continue;
     if (isGenericMetric(metric)) {
@@ -878,10 +895,16 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
     // An item of a project list: its investment and output are the project's.
-    if (ctx.project && PROJECT_MEASURE.test(metric) && !metric.includes(ctx.project)) {
-      metric = ctx.project + metric;
+    // "建设年产30万辆…总装线，总投资85亿元": the investment is the project's, not the line's built before it.
+    const ownMeasure = PROJECT_MEASURE.test(ownMetric);
+    const measured = ownMeasure && isGenericMetric(ownMetric) ? ownMetric : PROJECT_MEASURE.test(metric) ? metric : ownMeasure ? ownMetric : null;
+    if (ctx.project && measured && !measured.includes(ctx.project)) {
+      metric = ctx.project + measured;
       quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
     }
+    // "以上4个项目总投资293亿元" under "专栏1 2026年重点推进项目": the box's projects.
+    const box = ctx.section && /(?:以上|上述)\d+个[^，,；;。]{0,4}项目/.test(s) ? PROJECT_BOX.exec(ctx.section) : null;
+    if (box && PROJECT_MEASURE.test(metric.replace(/^项目/, ''))) metric = box[1] + metric.replace(/^项目/, '');
     metric = withSector(balanceMarks(metric), d.sector);
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
@@ -939,7 +962,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     } else if (time) {
       year = time.year!;
       monthDay = time.monthDay;
-    } else if (/每年|总投资$/.test(s.slice(clause.start, fig.start))) {
+    } else if (/每年|总投资$/.test(s.slice(clause.start, fig.start)) || (ctx.project && /年产$/.test(s.slice(clause.start, fig.start)))) {
       // "每年安排专项资金3亿元", "总投资36亿元": no one year's, so the plan's (its last year).
       year = d.planYear;
     } else {
@@ -1093,8 +1116,14 @@ function yearOfList(s: string, figures: FigureMatch[], fig: FigureMatch): { year
   const head = s.slice(clause.start, at);
   let list = YEAR_LIST.exec(head);
   let metricText = list ? head.slice(0, list.index) : head;
+  // "2026年、2027年全区新能源汽车产量分别达到…": the years open the clause, what is measured follows them.
+  const opening = list ? null : LEADING_YEAR_LIST.exec(head);
+  if (opening) {
+    list = YEAR_LIST.exec(opening[1]!);
+    metricText = head.slice(opening[0].length);
+  }
   if (!list) {
-    const earlier = [...s.slice(0, clause.start).matchAll(/((?:19|20)\d{2}年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+)(?:底|末)?分别/g)].at(-1);
+    const earlier = [...s.slice(0, clause.start).matchAll(/((?:19|20)\d{2}年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+)(?:底|末)?[^，,；;。]{0,20}?分别/g)].at(-1);
     if (!earlier) return null;
     list = YEAR_LIST.exec(earlier[1]!);
   }

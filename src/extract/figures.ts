@@ -35,7 +35,7 @@ const UNITS = [
   '元/千瓦时', '元/亩', '元/人', '元/吨', '元', '%', '‰', '倍',
   '个', '家', '项', '条', '台', '套', '座', '所', '名', '人', '户', '款', '种', '件', '张', '部', '辆', '架', '艘', '根',
   '亩', '吨', '度', '米', '篇', '支', '块', '对', '场', '期', '处', '只', '颗', '片', '间', '栋', '列', '路', '批',
-  '斤', '次',
+  '斤', '次', '天', '公斤', '千克',
   '载重吨', '标准箱', '标箱', '头',
   'EFLOPS', 'PFLOPS', 'TFLOPS', 'PB', 'EB', 'TB', 'GB', 'GWh', 'GW', 'MW', 'kWh', 'kW', 'KW', 'Gbps', 'Mbps', 'km',
   // Computing power in PFLOPS, as plans write it (算力规模达到4000P).
@@ -56,6 +56,10 @@ const FIGURE = new RegExp(
   String.raw`(${NUM})(?:(${MAG_ALT})?(?:个|%)?${RANGE_SEP}(${NUM}))?(多|余)?(${MAG_ALT})?(多|余)?(?:(${UNIT_ALT})|\s(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
   'y',
 );
+
+/** A unit per another after a unit: 台/万人, 吨/年, 元/平方米. */
+const PER_UNIT = /^\/(?:万|千|百)?(?:人|年|亩|平方米|平方公里|公顷|吨|千瓦时|户|辆|台|床|家|天|小时|月)/;
+const SUFFIX_AFTER = /^(?:以上|以下|以内|左右|上下)/;
 
 /** Characters after a number that make it something other than a figure. */
 const NOT_A_FIGURE_AFTER = /^(?:年|月|日|号|时|点(?!\d)|分(?!之)|秒|届|次会议|周年|季度|岁|位|强|G|K|D|A|S|X|N|型|代|版|级|层|线|期(?!间)|批次|号文|倍速)/;
@@ -82,10 +86,20 @@ export function findFigures(text: string): FigureMatch[] {
     FIGURE.lastIndex = start;
     const f = FIGURE.exec(text);
     if (!f) continue;
-    const [, a, magA, b, , mag, , written, spaced, suffix] = f;
-    const unit = written ?? spaced;
-    let end = start + f[0].length - (suffix?.length ?? 0);
-    digit.lastIndex = start + f[0].length;
+    const [, a, magA, b, , mag, , written, spaced, given] = f;
+    let unit = written ?? spaced;
+    let suffix = given;
+    let length = f[0].length;
+    // "326台/万人", "10万吨/年": a unit per another.
+    const per = unit && !suffix ? PER_UNIT.exec(text.slice(start + length)) : null;
+    if (per) {
+      unit += per[0];
+      length += per[0].length;
+      suffix = SUFFIX_AFTER.exec(text.slice(start + length))?.[0];
+      length += suffix?.length ?? 0;
+    }
+    let end = start + length - (suffix?.length ?? 0);
+    digit.lastIndex = start + length;
     const before = text.slice(Math.max(0, start - 4), start);
     const after = text.slice(end);
     if (ORDINAL_BEFORE.test(before)) continue;
@@ -102,10 +116,10 @@ export function findFigures(text: string): FigureMatch[] {
       if (digitCount(a!) > 6) continue;
     }
     if (digitCount(f[0]) > 12) continue; // phone numbers, index numbers
-    if (text[start + f[0].length] === '级') continue; // 5000亿元级产业集群: a size class, not a figure
+    if (text[start + length] === '级') continue; // 5000亿元级产业集群: a size class, not a figure
     // A range needs the same kind of thing on both sides: "2021—2023" without unit is a year span.
     if (b && !unit && !mag) continue;
-    if (unit === '%' && suffix === '强') end = start + f[0].length - 1;
+    if (unit === '%' && suffix === '强') end = start + length - 1;
     const magnitude = MAGNITUDES[mag ?? ''] ?? 1;
     const magnitudeA = magA ? MAGNITUDES[magA]! : magnitude;
     // "2.8万台（套）": the bracketed second unit is written with the figure.
@@ -120,7 +134,7 @@ export function findFigures(text: string): FigureMatch[] {
       numberMax: b ? round(Number(b) * magnitude) : null,
       unit: normalizeUnit(unit ?? ''),
       suffix: suffix && suffix !== '强' ? suffix : null,
-      endWithSuffix: start + f[0].length - (suffix === '强' ? 1 : 0) + paired.length,
+      endWithSuffix: start + length - (suffix === '强' ? 1 : 0) + paired.length,
     });
   }
   return out;

@@ -743,3 +743,36 @@ describe('before round ten (round nine, part three)', () => {
     expect(got.filter((f) => f.value === '800亿元').map((f) => [f.year, f.kind])).toEqual([[2028, 'target']]);
   });
 });
+
+describe('after round ten', () => {
+  it('a unit per another (台/万人, 万吨/年), 天 and 公斤 as units, a 公斤级 class is none', () => {
+    const got = facts('制造业机器人密度达到450台/万人以上。动力电池回收利用能力达到10万吨/年。优良天数达到236天。支持企业突破20公斤级以上大负载关节模组。', '2026-03-01', '广西新能源汽车产业三年行动方案（2026—2028年）');
+    expect(got.map((f) => [f.metric, f.value, f.unit])).toEqual([
+      ['制造业机器人密度', '450台/万人', '台/万人'], ['动力电池回收利用能力', '10万吨/年', '吨/年'], ['优良天数', '236天', '天'],
+    ]);
+  });
+
+  it('a year list opening a clause hands out its years; 总数 takes no list verb; a vague reach is none', () => {
+    const title = '广西新能源汽车产业三年行动方案（2026—2028年）';
+    const years = facts('2026年、2027年全区新能源汽车产量分别达到95万辆和120万辆。', '2026-03-01', title);
+    expect(years.map((f) => [f.metric, f.value, f.deadline?.slice(0, 4)])).toEqual([['新能源汽车产量', '95万辆', '2026'], ['新能源汽车产量', '120万辆', '2027']]);
+    const total = facts('新增高新技术企业300家、总数突破2200家。出口覆盖全球60多个国家和地区。', '2026-03-01', title);
+    expect(total.map((f) => [f.metric, f.value])).toEqual([['新增高新技术企业', '300家'], ['高新技术企业总数', '2200家']]);
+  });
+
+  it("a 专栏's project items: 总投资 and capacity of the project by the plan's end, the box's total named by its heading", () => {
+    const title = '广西新能源汽车产业三年行动方案（2026—2028年）';
+    const got = facts('# 专栏1　2026年重点推进项目\n（1）柳州新能源汽车智能工厂二期项目（柳东新区）：建设年产30万辆新能源乘用车总装线，总投资85亿元，2026年计划投资28亿元。\n以上4个项目总投资293亿元，2026年计划投资93亿元。', '2026-03-01', title);
+    expect(got.map((f) => [f.metric, f.value, f.deadline?.slice(0, 4)])).toEqual([
+      ['柳州新能源汽车智能工厂二期项目建设年产新能源乘用车总装线', '30万辆', '2028'], ['柳州新能源汽车智能工厂二期项目总投资', '85亿元', '2028'],
+      ['柳州新能源汽车智能工厂二期项目计划投资', '28亿元', '2026'], ['2026年重点推进项目总投资', '293亿元', '2028'], ['2026年重点推进项目计划投资', '93亿元', '2026'],
+    ]);
+  });
+
+  it('a task opening with its verb is no project label; a capacity naming a project is no figure; people served', () => {
+    const task = facts('8. 招引重大项目。全年招引人工智能领域亿元以上项目120个，完成投资320亿元。', '2026-02-01', '江苏省2026年人工智能产业工作要点');
+    expect(task.map((f) => f.metric)).toEqual(['招引人工智能领域亿元以上项目', '招引人工智能领域亿元以上项目投资']);
+    const named = facts('推动洋浦100万吨/年乙烯项目二期开工建设。为1.5万名适龄妇女免费开展“两癌”筛查。', '2026-02-01', '海南省2026年工作要点');
+    expect(named.map((f) => [f.metric, f.value])).toEqual([['适龄妇女免费开展“两癌”筛查', '1.5万名']]);
+  });
+});
