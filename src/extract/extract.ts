@@ -768,7 +768,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const postNoun = metricFromPost(post);
     const action = CAUSATIVE.test(metric) ? balanceMarks(post.replace(/^[\s，,、]+|[，,。；;、].*$/g, '')) : '';
     // "为1.5万名适龄妇女免费开展“两癌”筛查": the people served, and what they are served with.
-    const served = /^[\s，,]*为$/.test(pre) && /^(?:名|人|户|人次|家)$/.test(fig.unit) ? balanceMarks(post.replace(/[，,。；;].*$/, '')) : '';
+    // "在100家养老机构开展康养机器人应用试点": the places where it is done, and what is done there.
+    const served = /^[\s，,]*(?:为|在)$/.test(pre) && /^(?:名|人|户|人次|家|个|所)$/.test(fig.unit) ? balanceMarks(post.replace(/[，,。；;].*$/, '')) : '';
     if (served.length >= 4 && served.length <= 24) {
       metric = served;
     } else if (COUNT_UNITS.test(fig.unit) && action.length >= 4 && action.length <= 24 && action.startsWith(postNoun)) {

@@ -110,6 +110,14 @@ export function findFigures(text: string): FigureMatch[] {
     // "330千伏汇集站": a voltage class names the equipment; "6个月内开工": a time window, not a figure.
     if (mag === '千' && !unit && after.startsWith('伏')) continue;
     if (unit === '个' && /^月(?:内|以内|之内|后)/.test(after)) continue;
+    // "从签约到投产仅用了8个月": a duration told, not a goal (unlike 压缩至3个月).
+    if (unit === '个' && after.startsWith('月') && !/(?:压缩|缩短|控制)(?:至|到|在)?$|不超过$/.test(text.slice(Math.max(0, start - 4), start))) continue;
+    // "压缩至3个月": a time limit, counted in months.
+    if (unit === '个' && after.startsWith('月')) {
+      unit = '个月';
+      end += 1;
+      length += 1;
+    }
     if (!unit && !mag && !magA) {
       // A bare number is a figure only after a comparator (两化融合发展水平达66.4) and never a long id.
       if (!COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;

@@ -775,4 +775,9 @@ describe('after round ten', () => {
     const named = facts('推动洋浦100万吨/年乙烯项目二期开工建设。为1.5万名适龄妇女免费开展“两癌”筛查。', '2026-02-01', '海南省2026年工作要点');
     expect(named.map((f) => [f.metric, f.value])).toEqual([['适龄妇女免费开展“两癌”筛查', '1.5万名']]);
   });
+
+  it('the places where something is done (在100家…开展…); a duration told is no figure, a time limit is', () => {
+    const got = facts('在100家养老机构开展康养机器人应用试点。项目从签约到投产仅用了8个月。审批时间压缩至3个月。', '2025-04-16', '北京市机器人产业创新发展三年行动方案（2025—2027年）');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([['养老机构开展康养机器人应用试点', '100家'], ['审批时间压缩', '3个月']]);
+  });
 });
