@@ -83,6 +83,8 @@ const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|工作总结|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
 const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
+/** The heading of a glossary: 名词解释, 名词注释, 注释, 附：名词解释. */
+const GLOSSARY_HEADING = /^[\s（(一二三四五六七八九十\d、.．)）]*(?:附[：:]?)?\s*(?:名词解释|名词注释|名词说明|术语解释|注释|释义)[：:]?$/;
 /** A footnote on definitions: [3]…, 注：…, 注1：…. */
 const NOTE = /^\s*(?:\[\d{1,2}\]|〔\d{1,2}〕|［\d{1,2}］|注\d?[：:]|注释\d?[：:])/;
 /** Titles of reports on a past year: 统计公报, 工作总结, 年度报告 (not a press conference about one). */
@@ -237,6 +239,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   /** A review running on over paragraphs (过去一年，…达到… ⏎ 产业转型步伐加快。…增长8%): the past year it reports. */
   let review: TimeMention | null = null;
   let section: string | null = null;
+  let glossary = false;
 
   /** The first region named by the body paragraph right after the headings at `pi`. */
   const bodyMention = (pi: number): RegionMention | null => {
@@ -258,6 +261,11 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     }
     // "[3]规模以上工业统计范围为年主营业务收入2000万元": a note on definitions states no figure of the plan.
     if (NOTE.test(para.text)) return;
+    // A glossary (名词解释) defines terms by thresholds (指年主营业务收入2000万元及以上的工业企业): no figures of the plan,
+    // until a heading of the document's own outline (四、, 第五章, 附件) ends it.
+    if (para.heading && GLOSSARY_HEADING.test(para.text)) glossary = true;
+    else if (para.heading && (['cn', 'chapter'].includes(numberingStyle(para.text)) || /^附件|^附表/.test(para.text))) glossary = false;
+    if (glossary) return;
     const paraTimes = contextTimes(para.text, timeYear);
     // "2025年累计下降" under a table: an indicator's words a copy wrapped onto a line of their own, not a heading.
     if (para.heading && tables.has(pi - 1) && numberingStyle(para.text) === 'none' && /(?:增长|下降|提高|降低|减少|提升|上升)$/.test(para.text)) return;
@@ -298,6 +306,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     const reviewed = review && review === reviewBefore ? review : null;
 
     const project = PROJECT_LABEL.exec(para.text)?.[1] ?? null;
+    const park = project ? null : PARK_LABEL.exec(para.text)?.[1] ?? null;
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
         sentence,
@@ -311,6 +320,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         review: reviewed,
         paragraphBefore: para.text.slice(0, sentence.start),
         project,
+        park,
       };
       out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, titleTopic, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
@@ -348,11 +358,15 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
 
 /** A project list's item label: its name in bold or before a colon (**重型燃机智能制造基地项目**（旌阳区）：), not a task
  * opening with its verb (8. 招引重大项目。). */
-const PROJECT_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])?\s*\**(?!\s*(?:[\d（(]|招引|实施|推进|加快|谋划|储备|引进|建设|推动|抓好|强化|扩大|做好))([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
+const PROJECT_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])?\s*\**(?!\s*(?:[\d（(]|招引|实施|推进|加快|谋划|储备|引进|建设|推动|抓好|狠抓|抓实|强化|扩大|做好|全力|着力|大力|深化|聚焦|围绕|培育|打造|支持|开展|提升|完善|落实|加强))([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
+/** A box's item naming a park (（1）甘泉堡经济技术开发区：, **璧山高新区**：). */
+const PARK_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])\s*\**([^*：:，,。；;（(]{2,20}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|产业园|示范区))\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
+/** What a box of parks measures of each park: its output, revenue, investment, firms. */
+const PARK_MEASURE = /^(?:工业总产值|总产值|产值|规模以上工业产值|规上工业产值|营业收入|工业增加值|增加值|固定资产投资|工业投资|投资|入驻企业|规模以上工业企业|规上企业|亩均)/;
 /** A box listing projects: 专栏1 2026年重点推进项目 → 2026年重点推进项目. */
 const PROJECT_BOX = /^专栏\s*\d*\s*[:：]?\s*([^，,。]{2,24}?项目)/;
 /** What a project list's item measures of its project: investment, output, capacity. */
-const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建)?年产|年产值|新增产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
+const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建|建成|形成|新增)|年产|年产值|新增产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
 
 /** A preposition a time expression opens with (到2028年, 截至2025年底). */
 const TIME_PREPOSITION = /(?:截至|截止|到|至)$/;
@@ -630,6 +644,8 @@ interface SentenceContext {
   paragraphBefore: string;
   /** The project an item of a project list is about (- **旌湖氢能装备产业园项目**（德阳经开区）：…). */
   project: string | null;
+  /** The park a box of parks names at the head of the paragraph (（1）甘泉堡经济技术开发区：). */
+  park: string | null;
 }
 
 interface DocContext {
@@ -903,6 +919,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = ctx.project + measured;
       quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
     }
+    // "（1）甘泉堡经济技术开发区：…到2030年工业总产值达到1000亿元": a box of parks measures each park.
+    if (ctx.park && !metric.includes(ctx.park) && PARK_MEASURE.test(metric)) {
+      metric = ctx.park + metric;
+      quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
+    }
     // "以上4个项目总投资293亿元" under "专栏1 2026年重点推进项目": the box's projects.
     const box = ctx.section && /(?:以上|上述)\d+个[^，,；;。]{0,4}项目/.test(s) ? PROJECT_BOX.exec(ctx.section) : null;
     if (box && PROJECT_MEASURE.test(metric.replace(/^项目/, ''))) metric = box[1] + metric.replace(/^项目/, '');
@@ -963,7 +984,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     } else if (time) {
       year = time.year!;
       monthDay = time.monthDay;
-    } else if (/每年|总投资$/.test(s.slice(clause.start, fig.start)) || (ctx.project && /年产$/.test(s.slice(clause.start, fig.start)))) {
+    } else if (/每年|总投资$/.test(s.slice(clause.start, fig.start)) || ctx.project) {
+      // A project item's investment and what it builds (建设…生产线12条, 形成年产…能力) are for when the plan ends.
       // "每年安排专项资金3亿元", "总投资36亿元": no one year's, so the plan's (its last year).
       year = d.planYear;
     } else {

@@ -50,6 +50,8 @@ function subjectsAt(s: string, at: number): Subjects | null {
     from += lead[0].length;
     text = text.slice(lead[0].length);
   }
+  // "合肥、芜湖两市分别达到…": the count of the places listed says nothing more.
+  text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)[两三四五六七八九十](?:个)?(?:市|地|区|县|省|州|市州|县区|县市区)$/, '');
   const pair = COMPACT_PAIRS.find(([word]) => text.startsWith(word));
   const rest = pair ? text.slice(pair[0].length) : '';
   // "地区生产总值超过千亿元的有迁安市和曹妃甸区": the places named after 的有, each with the thing before it.

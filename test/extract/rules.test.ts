@@ -781,3 +781,24 @@ describe('after round ten', () => {
     expect(got.map((f) => [f.metric, f.value])).toEqual([['养老机构开展康养机器人应用试点', '100家'], ['审批时间压缩', '3个月']]);
   });
 });
+
+describe('after round eleven', () => {
+  it('a glossary defines terms, it states no figures; 锭 is a unit; the count after a list of places says nothing more', () => {
+    const got = facts('纺纱产能达到2500万锭。全省新能源汽车产量达到180万辆，合肥、芜湖两市分别达到118.6万辆和52.3万辆。\n# 名词解释\n规模以上工业企业：指年主营业务收入2000万元及以上的工业企业。\n# 附件\n全年新增企业100家。', '2026-02-01', '安徽省2026年工作要点');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([['纺纱产能', '2500万锭'], ['新能源汽车产量', '180万辆'], ['合肥新能源汽车产量', '118.6万辆'], ['芜湖新能源汽车产量', '52.3万辆'], ['新增企业', '100家']]);
+  });
+
+  it("a box of parks measures each park; a project item's construction is for when the plan ends", () => {
+    const parks = facts('# 专栏2　重点园区\n3.甘泉堡经济技术开发区（乌鲁木齐）。建设新材料基地，到2030年工业总产值达到1000亿元。', '2026-03-01', '新疆推进新型工业化实施方案（2026—2030年）');
+    expect(parks.map((f) => [f.metric, f.value])).toEqual([['甘泉堡经济技术开发区工业总产值', '1000亿元']]);
+    const project = facts('# 专栏1　2026年重点推进项目\n（1）龙南市稀土永磁电机产业园项目（龙南经开区）。建设高效稀土永磁电机生产线12条，总投资42亿元，2026年计划投资12亿元。', '2026-03-01', '赣州市稀土新材料产业三年行动方案（2026—2028年）');
+    expect(project.map((f) => [f.metric, f.value, f.deadline?.slice(0, 4)])).toEqual([
+      ['龙南市稀土永磁电机产业园项目建设高效稀土永磁电机生产线', '12条', '2028'], ['龙南市稀土永磁电机产业园项目总投资', '42亿元', '2028'], ['龙南市稀土永磁电机产业园项目计划投资', '12亿元', '2026'],
+    ]);
+  });
+
+  it('a task heading naming projects is no project item: its figures keep their own metrics and quarters', () => {
+    const got = facts('狠抓制造业重大项目。力争新建项目开工率一季度30%、二季度60%。', '2023-03-01', '浙江省2023年全省经信工作要点');
+    expect(got.map((f) => [f.metric, f.deadline])).toEqual([['新建项目开工率一季度', '2023-03-31'], ['新建项目开工率二季度', '2023-06-30']]);
+  });
+});
