@@ -358,15 +358,18 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
 
 /** A project list's item label: its name in bold or before a colon (**重型燃机智能制造基地项目**（旌阳区）：), not a task
  * opening with its verb (8. 招引重大项目。). */
-const PROJECT_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])?\s*\**(?!\s*(?:[\d（(]|招引|实施|推进|加快|谋划|储备|引进|建设|推动|抓好|狠抓|抓实|强化|扩大|做好|全力|着力|大力|深化|聚焦|围绕|培育|打造|支持|开展|提升|完善|落实|加强))([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
+/** How a listed item opens (- , （1）, 1.) and how its label closes (its place in brackets, then ：or 。). */
+const ITEM_OPENING = String.raw`^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])`;
+const LABEL_CLOSING = String.raw`\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]`;
+const PROJECT_LABEL = new RegExp(String.raw`${ITEM_OPENING}?\s*\**(?!\s*(?:[\d（(]|招引|实施|推进|加快|谋划|储备|引进|建设|推动|抓好|狠抓|抓实|强化|扩大|做好|全力|着力|大力|深化|聚焦|围绕|培育|打造|支持|开展|提升|完善|落实|加强))([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)${LABEL_CLOSING}`);
 /** A box's item naming a park (（1）甘泉堡经济技术开发区：, **璧山高新区**：). */
-const PARK_LABEL = /^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])\s*\**([^*：:，,。；;（(]{2,20}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|产业园|示范区))\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]/;
+const PARK_LABEL = new RegExp(String.raw`${ITEM_OPENING}\s*\**([^*：:，,。；;（(]{2,20}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|产业园|示范区))${LABEL_CLOSING}`);
 /** What a box of parks measures of each park: its output, revenue, investment, firms. */
 const PARK_MEASURE = /^(?:工业总产值|总产值|产值|规模以上工业产值|规上工业产值|营业收入|工业增加值|增加值|固定资产投资|工业投资|投资|入驻企业|规模以上工业企业|规上企业|亩均)/;
 /** A box listing projects: 专栏1 2026年重点推进项目 → 2026年重点推进项目. */
 const PROJECT_BOX = /^专栏\s*\d*\s*[:：]?\s*([^，,。]{2,24}?项目)/;
 /** What a project list's item measures of its project: investment, output, capacity. */
-const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建|建成|形成|新增)|年产|年产值|新增产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
+const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建|建成|形成|新增)|年产|年产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
 
 /** A preposition a time expression opens with (到2028年, 截至2025年底). */
 const TIME_PREPOSITION = /(?:截至|截止|到|至)$/;
@@ -648,6 +651,13 @@ interface SentenceContext {
   park: string | null;
 }
 
+/** A figure met earlier in the sentence: its metric, where its clause starts, its unit. */
+interface EarlierFigure {
+  metric: string;
+  clauseStart: number;
+  unit: string;
+}
+
 interface DocContext {
   pubYear: number;
   /** The year 今年 and 全年 mean: the publication's, or the year a report of a past year reports. */
@@ -722,7 +732,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   const times = findTimes(s, d.timeYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
   const out: RawFact[] = [];
   /** The metrics of the sentence's figures so far, with where their clauses start; the last is the previous one. */
-  const earlier: Array<{ metric: string; clauseStart: number; unit: string }> = [];
+  const earlier: EarlierFigure[] = [];
   let previousStated = false;
   /** Where the clause about the whole country that the sentence's clauses go on with starts. */
   let nationalFrom: number | null = null;
@@ -839,13 +849,14 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "园区累计并网装机达到2810万千瓦，其中光伏2210万千瓦、风电560万千瓦": each a kind of the whole before.
       metric = kindOf.metric;
       quoteSpan = spanOf(s, kindOf.clauseStart, clause.end);
-    } else if (metric.length < 2 && previous && !(clauseSubject = subjectOfClauseBefore(s, clause, previous.clauseStart, times, mentions))) {
-      metric = previous.metric;
-      if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
-    } else if (clauseSubject) {
-      // "绿色铝产量达到546万吨；新能源电池产业营业收入首次突破千亿元，达到1086亿元": the clause right before names it.
+    } else if (metric.length < 2 && (clauseSubject = subjectOfClauseBefore(s, clause, previous?.clauseStart ?? -1, times, mentions))) {
+      // "制造业增加值首次突破万亿元，达1.09万亿元", "绿色铝产量达到546万吨；新能源电池产业营业收入首次突破千亿元，
+      // 达到1086亿元": the clause right before (after the previous figure's) names what is reached.
       metric = clauseSubject.metric;
       quoteSpan = spanOf(s, clauseSubject.start, clause.end);
+    } else if (metric.length < 2 && previous) {
+      metric = previous.metric;
+      if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
     } else if (previous && (continued = continuedAction(previous.metric, metric))) {
       metric = continued;
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
@@ -853,10 +864,6 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "高技术制造业增加值增长7.5%，占规模以上工业比重达到14.5%": the share is the previous subject's.
       metric = withSubject(previous.metric, metric);
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
-    } else if (metric.length < 2 && (clauseSubject = subjectOfClauseBefore(s, clause, -1, times, mentions))) {
-      // "制造业增加值首次突破万亿元，达1.09万亿元": the subject is in the clause before.
-      metric = clauseSubject.metric;
-      quoteSpan = spanOf(s, clauseSubject.start, clause.end);
     }
     if (metric.length < 2 || /^[\d.%]+$/.test(metric)) continue;
     if ((fig.unit === '人' || fig.unit === '名') && AUDIENCE.test(s.slice(fig.endWithSuffix))) continue;
@@ -911,17 +918,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = thing ? respective.item + thing : respective.metric;
       quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
-    // An item of a project list: its investment and output are the project's.
-    // "建设年产30万辆…总装线，总投资85亿元": the investment is the project's, not the line's built before it.
-    const ownMeasure = PROJECT_MEASURE.test(ownMetric);
-    const measured = ownMeasure && isGenericMetric(ownMetric) ? ownMetric : PROJECT_MEASURE.test(metric) ? metric : ownMeasure ? ownMetric : null;
-    if (ctx.project && measured && !measured.includes(ctx.project)) {
-      metric = ctx.project + measured;
-      quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
-    }
-    // "（1）甘泉堡经济技术开发区：…到2030年工业总产值达到1000亿元": a box of parks measures each park.
-    if (ctx.park && !metric.includes(ctx.park) && PARK_MEASURE.test(metric)) {
-      metric = ctx.park + metric;
+    // An item of a project list or of a box of parks: what it measures is the project's or the park's.
+    const itemName = ctx.project ?? ctx.park;
+    const measured = ctx.project ? projectMeasure(ownMetric, metric) : PARK_MEASURE.test(metric) ? metric : null;
+    if (itemName && measured && !measured.includes(itemName)) {
+      metric = itemName + measured;
       quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
     }
     // "以上4个项目总投资293亿元" under "专栏1 2026年重点推进项目": the box's projects.
@@ -1027,6 +1028,17 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
 }
 
 /**
+ * What a project item's figure measures of the project: its own clause's measure when that is a bare one (总投资 after
+ * "建设年产30万辆…总装线，": the project's investment, not the line's), else the metric built so far, else null.
+ */
+function projectMeasure(own: string, built: string): string | null {
+  const ownMeasure = PROJECT_MEASURE.test(own);
+  if (ownMeasure && isGenericMetric(own)) return own;
+  if (PROJECT_MEASURE.test(built)) return built;
+  return ownMeasure ? own : null;
+}
+
+/**
  * What the clause right before a figure's names, when that clause holds no figure of its own and comes after
  * `after` (the previous figure's clause): "新能源电池产业营业收入首次突破千亿元，达到1086亿元".
  */
@@ -1044,7 +1056,7 @@ function subjectOfClauseBefore(s: string, clause: Span, after: number, times: Ti
  * A short kind (光伏, 风电) counted after 其中 in the unit of the whole the clause before measures (园区累计并网装机
  * 2810万千瓦): the whole's metric with the kind in it (园区光伏并网装机). Null when the clause is no such part.
  */
-function kindOfWhole(s: string, clause: Span, earlier: ReadonlyArray<{ metric: string; clauseStart: number; unit: string }>, kind: string, fig: FigureMatch): { metric: string; clauseStart: number } | null {
+function kindOfWhole(s: string, clause: Span, earlier: readonly EarlierFigure[], kind: string, fig: FigureMatch): { metric: string; clauseStart: number } | null {
   if (!/^其中/.test(s.slice(clause.start)) || kind.length < 2 || kind.length > 4 || !/^[\u4e00-\u9fa5]+$/.test(kind)) return null;
   if (fig.unit === '' || fig.unit === '%' || fig.unit === '个百分点') return null;
   const whole = earlier.filter((e) => e.clauseStart < clause.start).at(-1);

@@ -107,13 +107,11 @@ export function findFigures(text: string): FigureMatch[] {
     if (!unit && !mag && !magA && NOT_A_FIGURE_AFTER.test(after)) continue;
     // 第二期, 第一批: ordinals, never targets; but 3万批次 counts inspections.
     if (unit === '期' || unit === '批' || (unit === '批次' && !mag)) continue;
-    // "330千伏汇集站": a voltage class names the equipment; "6个月内开工": a time window, not a figure.
+    // "330千伏汇集站": a voltage class names the equipment, not a figure.
     if (mag === '千' && !unit && after.startsWith('伏')) continue;
-    if (unit === '个' && /^月(?:内|以内|之内|后)/.test(after)) continue;
-    // "从签约到投产仅用了8个月": a duration told, not a goal (unlike 压缩至3个月).
-    if (unit === '个' && after.startsWith('月') && !/(?:压缩|缩短|控制)(?:至|到|在)?$|不超过$/.test(text.slice(Math.max(0, start - 4), start))) continue;
-    // "压缩至3个月": a time limit, counted in months.
     if (unit === '个' && after.startsWith('月')) {
+      // "从签约到投产仅用了8个月": a duration told, not a goal; only a time limit (压缩至3个月) is one, counted in months.
+      if (/^月(?:内|以内|之内|后)/.test(after) || !/(?:压缩|缩短|控制)(?:至|到|在)?$|不超过$/.test(text.slice(Math.max(0, start - 4), start))) continue;
       unit = '个月';
       end += 1;
       length += 1;

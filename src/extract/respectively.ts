@@ -95,8 +95,8 @@ export function respectiveSubject(
   s: string,
   figures: FigureMatch[],
   fig: FigureMatch,
-  earlier: ReadonlyArray<{ metric: string; clauseStart: number }> = [],
-  placeLength: (name: string) => number = () => 0,
+  earlier: ReadonlyArray<{ metric: string; clauseStart: number }>,
+  placeLength: (name: string) => number,
 ): Respective | null {
   const clause = clauseAround(s, fig.start, fig.endWithSuffix);
   const at = s.lastIndexOf(RESPECTIVELY, fig.start);
