@@ -16,7 +16,7 @@ import {
   SILENT_RELATIONS, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
-import { respectiveSubject } from './respectively.ts';
+import { namedGroups, respectiveSubject, type NamedGroups } from './respectively.ts';
 import { clauseAround, insideAny, protectedSpans, splitSentences, type Span } from './sentences.ts';
 import { findTimes, FIVE_YEAR_PLANS, isoDate, type TimeMention } from './time.ts';
 
@@ -228,6 +228,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
   const docCity = titleRegion?.form === 'city' ? titleRegion.city : null;
   const sector = sectorOf(doc.meta.title, regions);
   const titleTopic = tableTopic(null, doc.meta.title);
+  const groups = namedGroups(doc.paragraphs.map((p) => p.text));
 
   const out: RawFact[] = [];
   let heading: Context = { region: null, year: null };
@@ -322,7 +323,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         project,
         park,
       };
-      out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, titleTopic, heading: para.heading }, regions));
+      out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, titleTopic, groups, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
       const next = doc.paragraphs[pi + 1];
       const scope = next && next.start === para.start + para.text.length + 1 ? `${para.text}\n${next.text}` : para.text;
@@ -656,6 +657,8 @@ interface EarlierFigure {
   metric: string;
   clauseStart: number;
   unit: string;
+  /** The thing named before that a bare measure of this figure was given (加工增值免关税政策 of 享惠货物货值). */
+  owner?: string;
 }
 
 interface DocContext {
@@ -672,6 +675,8 @@ interface DocContext {
   sector: Sector;
   /** What the title is about (工业和信息化部…关于公布2026年度卓越级智能工厂名单的通知 → 卓越级智能工厂), or ''. */
   titleTopic: string;
+  /** The counted groups the document defines (三大主导产业 = 烟草, 装备制造, 生物医药). */
+  groups: NamedGroups;
   heading: boolean;
 }
 
@@ -908,7 +913,18 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = built.name + metric;
       quoteSpan = spanOf(s, built.start, clause.end);
     }
-    const respective = yearly ? null : respectiveSubject(s, figures, fig, earlier, (name) => openingPlaceEnd(name, regions));
+    // "支持崇川区建设船舶配套产业园，入园企业达到60家", "海口市新能源汽车产量达到12万辆，本地配套率提高到30%": a measure
+    // that names no thing is of the thing the clause before names or measures.
+    // Not one whose clause names its own place (克拉玛依市算力规模, 全区算力规模), nor a table's row.
+    const ownPlace = subject !== undefined || /全省|全市|全区|全县|全国|园区/.test(s.slice(clause.start, fig.start)) || /[|｜]/.test(s);
+    const owner = !yearly && !built && !ownPlace && clause.start > 0 && isBareMeasure(metric) ? ownerBefore(s, clause, previous, figures) : null;
+    // "新入驻企业26家，累计入驻企业达到186家": the same things counted another way own nothing.
+    const owned = owner && !metric.startsWith(owner.name) && owner.name.slice(-2) !== metric.slice(-2) ? owner : null;
+    if (owned) {
+      metric = owned.name + metric;
+      quoteSpan = spanOf(s, owned.start, Math.max(clause.end, quoteSpan.end));
+    }
+    const respective = yearly ? null : respectiveSubject(s, figures, fig, earlier, (name) => openingPlaceEnd(name, regions), d.groups);
     // One of a 分别 list of regions (浙江省、江苏省分别为35家和33家): that region's figure.
     const itemPlace = respective ? regions.findMentions(respective.item)[0] ?? null : null;
     if (respective) {
@@ -932,7 +948,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
     if (metric.length > 30) metric = metric.slice(-30);
-    earlier.push({ metric, clauseStart: clause.start, unit: fig.unit });
+    earlier.push({ metric, clauseStart: clause.start, unit: fig.unit, ...(owned ? { owner: owned.name } : {}) });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
@@ -1186,6 +1202,52 @@ const BUILT = /^(?:加快|全力|高标准|持续)?(?:建设|建成|打造|推�
  * 工程，惠及群众12万人; 推进大同数据中心集群建设，算力规模达到8EFLOPS).
  */
 const BUILT_MEASURE = /^(?:新增|配套|接入|新建|建成|形成|惠及|带动|覆盖|服务)|^(?:算力规模|总规模|年产能|产能|装机容量|总装机)$/;
+
+/**
+ * A measure that names no thing (入园企业, 本地配套率, 年交付量, 累计投放量, 配套新型储能): whose it is, the clause before says.
+ * Period and count words in front (全年, 累计, 新增) do not name a thing either.
+ */
+function isBareMeasure(metric: string): boolean {
+  const own = metric.replace(/^(?:全年|年度|当年|累计|新增)+/, '');
+  return BARE_MEASURE.test(own) || (OWNED_ACTION.test(metric) && metric.length <= 10);
+}
+const BARE_MEASURE = /^(?:(?:入园|入库|入驻|入链)企业数?|(?:本地)?配套率|[\u4e00-\u9fa5]{0,2}(?:到位率|占有率|渗透率|国产化率|良品率)|年?(?:交付量|投放量|货物吞吐量|吞吐量|交易额|检测能力|纳税额?|处理能力|出货量|装机量|产能)|(?:合同)?引资额|(?:享惠)?货物货值|货值|平均电价|(?:标识)?注册量|算力规模|并网装机|装机规模)$/;
+/** A verb opening a metric for what a thing named before adds or brings (配套建设液冷机柜, 带动设备投资, 撬动社会投资). */
+const OWNED_ACTION = /^(?:配套建设|配套|带动|撬动|拉动|惠及|享惠|减免)[\u4e00-\u9fa5]{2,8}$/;
+
+/**
+ * The thing a bare measure is of, named in the clause right before it (same ；-segment): what that clause's figure measures
+ * (海口市新能源汽车产量达到12万辆 → 新能源汽车), or, with no figure there, what it builds, sets up or develops
+ * (支持崇川区建设船舶配套产业园 → 崇川区船舶配套产业园; 发展科考船、海上风电运维船等特种船舶 → 特种船舶).
+ */
+function ownerBefore(s: string, clause: Span, previous: EarlierFigure | null, figures: FigureMatch[]): { name: string; start: number } | null {
+  const prev = clauseAround(s, clause.start - 1, clause.start - 1);
+  if (prev.start < segmentStart(s, clause.start)) return null;
+  const text = prev.text.replace(ITEM_NUMBER, '');
+  if (figures.some((f) => f.start >= prev.start && f.start < prev.end)) {
+    if (!previous || previous.clauseStart !== prev.start) return null;
+    const thing = previous.owner ?? thingOf(previous.metric);
+    return thing ? { name: thing, start: prev.start } : null;
+  }
+  const placed = /^(?:支持|推动|鼓励|引导)([\u4e00-\u9fa5]{2,8}?(?:区|县|市|园区|新区))(?:加快)?(?:建设|打造|发展|建立)([^，,；;。]{2,20})$/.exec(text);
+  const m = placed ? null : OWNER_VERB.exec(text);
+  let name = placed ? placed[1]! + placed[2]! : m ? m[1]! : '';
+  name = name.replace(/(?:建设|发展|工作|集聚发展|进程)+$/, '');
+  if (name.includes('等')) name = name.slice(name.lastIndexOf('等') + 1);
+  if (name.length < 2 || name.length > 20 || /^(?:全省|全市|全区|我省|我市)$/.test(name)) return null;
+  return { name: balanceMarks(name), start: prev.start };
+}
+/** A clause doing something to a thing: its verb, then the thing (加快建设…, 建立拟升规企业培育库, 投放导览、巡检、配送机器人). */
+const OWNER_VERB = /^(?:加快|全力|大力|高标准|持续|积极|加速|着力)?(?:建设|建成|建立|设立|组建|打造|依托|实施|扩建|新建|发展|投放|布局|壮大)([^，,；;。]{2,24})$/;
+/** What a figure's metric measures the thing of: 新能源汽车产量 → 新能源汽车; 加工增值免关税政策累计惠及企业 → 加工增值免关税政策. */
+function thingOf(metric: string): string | null {
+  const acted = /^(.{2,}?)(?:累计|新增|惠及|带动|签约|接入)/.exec(metric);
+  if (acted) return acted[1]!;
+  // "实施设备更新和技术改造项目6000个，带动设备投资1200亿元": the projects are the thing.
+  if (ENTITY_END.test(metric)) return metric.replace(/^(?:实施|推动|推进|培育|引进|建设|新建|新开工|开工)+/, '');
+  const thing = metric.replace(/(?:产量|产值|营业收入|主营业务收入|增加值|销量|总数|数量)$/, '');
+  return thing.length >= 2 && thing !== metric ? thing : null;
+}
 
 /**
  * The industry a sectoral plan's title names: 株洲市先进轨道交通装备产业…行动计划 → 先进轨道交通装备; '' for a title

@@ -34,6 +34,59 @@ const COMPACT_PAIRS: Array<[string, string[]]> = [
   ['进出口', ['进口', '出口']],
 ];
 
+/** A counted group: 三大主导产业, 两个千亿级产业集群, 四大造船指标. */
+const COUNTED_GROUP = /([两三四五六七八九十])(?:大|个|项|类)([\u4e00-\u9fa5]{1,6}?(?:产业|行业|集群|指标|板块|领域|产业链|基地))/g;
+const CHINESE_COUNT: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** A verb opening a list of members (做强烟草、装备制造…), not part of the first one's name. */
+const MEMBER_LEAD = /^(?:其中|以|加快|大力|重点|着力)?(?:壮大|发展|培育|做强|做大|做优|打造|推动|围绕|聚焦|突出|巩固|提升|形成|构建)?/;
+
+/** Counted groups → their members in order; see {@link namedGroups}. */
+export type NamedGroups = ReadonlyMap<string, string[]>;
+
+/**
+ * The counted groups a document names with their members: "烟草、装备制造、生物医药三大主导产业" or a glossary's
+ * "三大主导产业：指烟草、装备制造和生物医药产业" → 三大主导产业 = [烟草, 装备制造, 生物医药]. A later "三大主导产业产值分别
+ * 达到…" gives each member its figure. Only a list whose length is the count is taken.
+ */
+export function namedGroups(texts: string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  const add = (key: string, count: number, raw: string[]): void => {
+    const members = raw.map((x, i) => (i === 0 ? x.replace(MEMBER_LEAD, '') : x).trim()).filter((x) => x.length > 0);
+    if (members.length !== count || members.some((x) => x.length > 12 || /\d/.test(x))) return;
+    if (!groups.has(key)) groups.set(key, members);
+  };
+  for (const text of texts) {
+    for (const m of text.matchAll(COUNTED_GROUP)) {
+      const count = CHINESE_COUNT[m[1]!]!;
+      // Members before it, back to the clause's start: "烟草、装备制造、生物医药三大主导产业".
+      const before = text.slice(0, m.index).split(/[，,。；;：:（(]/).at(-1)!.replace(/等$/, '');
+      if (before.includes('、')) add(m[0], count, before.split(/、|和|及|与/));
+      // Members after it: "三大主导产业：指烟草、装备制造和生物医药产业", "三大主导产业，即…".
+      const after = /^(?:是指|指|即|包括|为)?[：:，,]?(?:是指|指|即|包括)([^。；;]+)/.exec(text.slice(m.index + m[0].length));
+      if (after) add(m[0], count, after[1]!.replace(/(?:等)?(?:产业|行业)?$/, '').split(/、|和|及|与/));
+    }
+  }
+  return groups;
+}
+
+/**
+ * The members a counted group before 分别 stands for (三大主导产业产值分别…), from the document's definition of the group
+ * or, for a group of indicators, from the figures listed before it in the sentence ("造船完工量…、新接订单量…、手持订单量…，
+ * 三大造船指标分别占全国的…"). Each member's metric is the member, the group's kind (产业) and what follows the group.
+ */
+function groupMembers(text: string, groups: NamedGroups, earlier: ReadonlyArray<{ metric: string; clauseStart: number }>, clauseStart: number): string[] | null {
+  const m = new RegExp(COUNTED_GROUP.source).exec(text);
+  if (!m) return null;
+  const count = CHINESE_COUNT[m[1]!]!;
+  const rest = text.slice(m.index + m[0].length);
+  const kind = /(?:产业|行业)$/.exec(m[2]!)?.[0] ?? '';
+  const defined = groups.get(m[0]);
+  if (defined) return defined.map((x) => (kind && !x.endsWith(kind) ? x + kind : x) + rest);
+  const listed = earlier.filter((e) => e.clauseStart < clauseStart).slice(-count);
+  if (/指标$/.test(m[2]!) && listed.length === count) return listed.map((e) => e.metric + rest);
+  return null;
+}
+
 interface Subjects {
   items: string[];
   from: number;
@@ -52,6 +105,8 @@ function subjectsAt(s: string, at: number): Subjects | null {
   }
   // "合肥、芜湖两市分别达到…": the count of the places listed says nothing more.
   text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)[两三四五六七八九十](?:个)?(?:市|地|区|县|省|州|市州|县区|县市区)$/, '');
+  // "烟草、装备制造、生物医药三大主导产业产值分别…": the group's count and name go; its kind (产业) stays the noun shared.
+  text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)[两三四五六七八九十](?:大|个|项|类)[\u4e00-\u9fa5]{0,6}?(?=产业|行业|集群)/, '');
   const pair = COMPACT_PAIRS.find(([word]) => text.startsWith(word));
   const rest = pair ? text.slice(pair[0].length) : '';
   // "地区生产总值超过千亿元的有迁安市和曹妃甸区": the places named after 的有, each with the thing before it.
@@ -97,6 +152,7 @@ export function respectiveSubject(
   fig: FigureMatch,
   earlier: ReadonlyArray<{ metric: string; clauseStart: number }>,
   placeLength: (name: string) => number,
+  groups: NamedGroups = new Map(),
 ): Respective | null {
   const clause = clauseAround(s, fig.start, fig.endWithSuffix);
   const at = s.lastIndexOf(RESPECTIVELY, fig.start);
@@ -131,6 +187,15 @@ export function respectiveSubject(
       return { item: metric, metric, comparator: between.comparator, from: listed[0]!.clauseStart };
     }
     if (own.length === group.length) return { item: own[k]!.metric, metric: own[k]!.metric, comparator: between.comparator, from: own[0]!.clauseStart };
+  }
+  if (!subjects) {
+    // "三大主导产业产值分别达到1100亿元、800亿元和360亿元": the members the document gives the group.
+    const text = s.slice(clause.start, at).replace(LEAD, '');
+    const members = groupMembers(text, groups, earlier, clause.start);
+    if (members && members.length === group.length) {
+      const metric = members[k]! + between.metric;
+      return { item: metric, metric, comparator: between.comparator, from: clause.start };
+    }
   }
   if (!subjects || subjects.items.length !== group.length) return null;
   const metrics = subjects.whole ? subjects.items : itemMetrics(subjects.items, placeLength);

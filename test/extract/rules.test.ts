@@ -802,3 +802,26 @@ describe('after round eleven', () => {
     expect(got.map((f) => [f.metric, f.deadline])).toEqual([['新建项目开工率一季度', '2023-03-31'], ['新建项目开工率二季度', '2023-06-30']]);
   });
 });
+
+describe('before round twelve', () => {
+  it('a measure that names no thing is of the thing the clause before builds, sets up or measures', () => {
+    const got = facts('支持崇川区建设船舶配套产业园，入园企业达到60家。建立拟升规企业培育库，入库企业不少于150家。发展科考船、海上风电运维船等特种船舶，年交付量达到30艘。海口市新能源汽车产量达到12万辆，本地配套率提高到30%。', '2026-02-01', '江苏省2026年工作要点');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['崇川区船舶配套产业园入园企业', '60家'], ['拟升规企业培育库入库企业', '150家'], ['特种船舶年交付量', '30艘'], ['新能源汽车产量', '12万辆'], ['新能源汽车本地配套率', '30%'],
+    ]);
+  });
+
+  it('not when the clause names its own place, nor when the thing before is the same kind of thing', () => {
+    const got = facts('大力发展数字经济，全区算力规模达到5万P。园区全年新入驻企业26家，累计入驻企业达到186家。', '2024-01-20', '内蒙古自治区2024年政府工作报告');
+    expect(got.map((f) => f.metric)).toEqual(['算力规模', '园区新入驻企业', '累计入驻企业']);
+  });
+
+  it('a counted group before 分别 stands for the members the document gives it, or the indicators listed before it', () => {
+    const text = '做强烟草、装备制造、生物医药三大主导产业。2026年，三大主导产业产值分别达到1100亿元、800亿元和360亿元。\n2024年，全市造船完工量820万载重吨、新接订单量1350万载重吨，两大造船指标分别占全国的17.1%和11.9%。';
+    const got = facts(text, '2026-01-09', '常德市2026年政府工作报告');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['烟草产业产值', '1100亿元'], ['装备制造产业产值', '800亿元'], ['生物医药产业产值', '360亿元'],
+      ['造船完工量', '820万载重吨'], ['新接订单量', '1350万载重吨'], ['造船完工量占全国', '17.1%'], ['新接订单量占全国', '11.9%'],
+    ]);
+  });
+});
