@@ -702,6 +702,10 @@ function thresholdBefore(s: string, fig: FigureMatch): boolean {
   return MONEY_UNITS.has(fig.unit) && /(?:超|超过|过)$/.test(s.slice(0, fig.start)) && /^[\u4e00-\u9fa5]{0,6}?(?:企业|项目|集群|园区|工厂|品牌)/.test(s.slice(fig.endWithSuffix));
 }
 
+/** Things counted whose size may stand before them (17.4万立方米LNG运输船12艘, 100万千瓦级机组2台). */
+const SPECCED_COUNT = /^(?:艘|台|套|辆|座|架|列|个|条)$/;
+/** Words between two figures that make the first a figure of its own (600万千瓦，新增…, 3万吨、达到…). */
+const SPEC_BREAK = /达到|突破|超过|增长|新增|建成|其中|累计|以上|左右|和|及|与/;
 /** Units of a plant's size that name it (100万吨/年乙烯项目, 200万千瓦风电基地项目). */
 const NAMING_MEASURE = /^(?:吨|万千瓦|千瓦|兆瓦|吉瓦|GW|MW|GWh)(?:\/年)?$/;
 
@@ -720,6 +724,9 @@ function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clau
   if (thresholdBefore(s, fig)) return true;
   // "推动洋浦100万吨/年乙烯项目二期开工建设": a capacity naming the project, not a figure of the plan.
   if (NAMING_MEASURE.test(fig.unit) && /^[\u4e00-\u9fa5]{1,8}?(?:项目|工程|装置)/.test(s.slice(fig.endWithSuffix)) && !/(?:年产|产能|规模|能力|达到|达|为|超过|突破|新增|建设|建成|形成|总计|合计)$/.test(s.slice(0, fig.start))) return true;
+  // "其中17.4万立方米LNG运输船12艘": a size before the thing counted is its spec.
+  const next = figures.find((g) => g.start > fig.endWithSuffix && g.start <= clauseEnd);
+  if (next && SPECCED_COUNT.test(next.unit) && /^[A-Za-z\u4e00-\u9fa5]{2,12}$/.test(s.slice(fig.endWithSuffix, next.start)) && !SPEC_BREAK.test(s.slice(fig.endWithSuffix, next.start))) return true;
   // "加快F级50兆瓦重型燃气轮机产业化": a product's rating names the product developed, it is not an amount.
   if (fig.suffix === null && /^[\u4e00-\u9fa5A-Za-z]{2,14}?(?:产业化|研制|研发|国产化|攻关|首台套应用|示范应用)(?:[，,；;。]|$)/.test(s.slice(fig.endWithSuffix, clauseEnd + 1))) return true;
   return MONEY_UNITS.has(fig.unit) && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));

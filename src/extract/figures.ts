@@ -28,6 +28,9 @@ const MAGNITUDES: Record<string, number> = {
   万亿: 1e12, 千亿: 1e11, 百亿: 1e10, 十亿: 1e9, 亿: 1e8, 千万: 1e7, 百万: 1e6, 十万: 1e5, 万: 1e4, 千: 1e3, 百: 1e2,
 };
 
+/** A count unit that may have a second one in brackets after it: 台（套）, 座（艘）, 个（家）. */
+const PAIRED_UNIT = /^[台套座艘个家项处所条]$/;
+
 /** Units, longest first so "平方公里" wins over "公里". Kept as written in `value`. */
 const UNITS = [
   '个百分点', '百分点', '微克/立方米', '毫克/立方米', '立方米', '平方公里', '平方米', '公顷', '吨标准煤', '吨二氧化碳', '吨标煤', '标准煤', '千瓦时', '万千瓦', '人次', '批次', '家次', '户次', '艘次', '架次',
@@ -128,8 +131,8 @@ export function findFigures(text: string): FigureMatch[] {
     if (unit === '%' && suffix === '强') end = start + length - 1;
     const magnitude = MAGNITUDES[mag ?? ''] ?? 1;
     const magnitudeA = magA ? MAGNITUDES[magA]! : magnitude;
-    // "2.8万台（套）": the bracketed second unit is written with the figure.
-    const paired = !suffix && (unit === '台' || unit === '套') ? /^[（(][台套][）)]/.exec(text.slice(end))?.[0] ?? '' : '';
+    // "2.8万台（套）", "36座（艘）": the bracketed second unit is written with the figure.
+    const paired = !suffix && unit && PAIRED_UNIT.test(unit) ? /^[（(][台套座艘个家项处所条][）)]/.exec(text.slice(end))?.[0] ?? '' : '';
     end += paired.length;
     const value = text.slice(start, end).replace(/\s+/g, '');
     out.push({

@@ -49,7 +49,7 @@ const PATTERN = new RegExp(
   [
     String.raw`(?<range>${YEAR}\s*年?\s*(?:—|–|-|~|～|至|到)\s*${YEAR}\s*年)`,
     String.raw`(?<year>${YEAR}\s*年(?:(?:年底|年末|底|末)|(?:第?(?<yq>[一二三四1-4])季度末?)|(?<yh>上半年|下半年)|(?<ym>\d{1,2})月(?:(?<yd>\d{1,2})日|底|末)?)?)`,
-    String.raw`(?<plan>“?(?<fyp>十二五|十三五|十四五|十五五)”?(?:期间|末|时期)?)`,
+    String.raw`(?<plan>“?(?<fyp>十二五|十三五|十四五|十五五)”?(?:期间|末|时期|前(?<fypN>[一二三四两1-4])年)?)`,
     String.raw`(?<within>(?<![近前去来])(?:(?:未来|今后)(?=(?:[一二三四五六七八九十两]|\d{1,2})年)|(?=(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内)))(?<withinN>[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内|里|间)?)`,
     String.raw`(?<rel>今年|全年|年内|本年度|本年|当年|这一年|去年|上年|上一年|明年|次年|(?:刚刚)?过去的?[一五]年|[一五]年来)(?:年底|年末|底)?`,
     String.raw`(?<quarter>(?:前三|第?[一二三四1-4])季度末?)`,
@@ -99,7 +99,9 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
     } else if (g.plan) {
       // “十五五”规划开局之年, 奋力实现“十五五”良好开局: the plan named, not a time frame.
       if (!/期间|末|时期/.test(g.plan) && /^(?:规划|开局|良好开局|开好局|发展规划|的)/.test(text.slice(end))) continue;
-      out.push({ ...base, kind: 'period', year: FIVE_YEAR_PLANS[g.fyp!]!, monthDay: '12-31', past: FIVE_YEAR_PLANS[g.fyp!]! < docYear });
+      // “十四五”前四年: the plan's first years, 2021—2024, done.
+      const year = FIVE_YEAR_PLANS[g.fyp!]! - (g.fypN ? 5 - cnNumber(g.fypN) : 0);
+      out.push({ ...base, kind: 'period', year, monthDay: '12-31', past: year < docYear });
     } else if (g.rel) {
       // 过去一年, 一年来 and 过去五年 (a report's review) end with the year before the document's.
       const offset = /去年|上年|上一年|过去|年来/.test(g.rel) ? -1 : /明年|次年/.test(g.rel) ? 1 : 0;

@@ -816,6 +816,13 @@ describe('before round twelve', () => {
     expect(got.map((f) => f.metric)).toEqual(['算力规模', '园区新入驻企业', '累计入驻企业']);
   });
 
+  it('“十四五”前四年 is a past period (2021—2024); a size before the thing counted is its spec; 座（艘）', () => {
+    const got = facts('“十四五”前四年，全市地区生产总值年均增长5.9%。到2027年，LNG运输船年交付量达到32艘，其中17.4万立方米LNG运输船12艘。2024年交付海工平台及海工船舶36座（艘）。', '2025-01-10', '南通市2025年工作要点');
+    expect(got.map((f) => [f.kind, f.year, f.metric, f.value])).toEqual([
+      ['actual', 2024, '地区生产总值', '5.9%'], ['target', 2027, 'LNG运输船年交付量', '32艘'], ['target', 2027, '17.4万立方米LNG运输船', '12艘'], ['actual', 2024, '交付海工平台及海工船舶', '36座（艘）'],
+    ]);
+  });
+
   it('a counted group before 分别 stands for the members the document gives it, or the indicators listed before it', () => {
     const text = '做强烟草、装备制造、生物医药三大主导产业。2026年，三大主导产业产值分别达到1100亿元、800亿元和360亿元。\n2024年，全市造船完工量820万载重吨、新接订单量1350万载重吨，两大造船指标分别占全国的17.1%和11.9%。';
     const got = facts(text, '2026-01-09', '常德市2026年政府工作报告');
