@@ -16,7 +16,7 @@ import {
   SILENT_RELATIONS, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
-import { namedGroups, respectiveSubject, type NamedGroups } from './respectively.ts';
+import { CHINESE_COUNT, namedGroups, respectiveSubject, type NamedGroups } from './respectively.ts';
 import { clauseAround, insideAny, protectedSpans, splitSentences, type Span } from './sentences.ts';
 import { findTimes, FIVE_YEAR_PLANS, isoDate, type TimeMention } from './time.ts';
 
@@ -659,6 +659,8 @@ interface EarlierFigure {
   unit: string;
   /** The thing named before that a bare measure of this figure was given (加工增值免关税政策 of 享惠货物货值). */
   owner?: string;
+  /** One of a 分别 list: its subject (启东市) and what the list measures (船舶海工产业产值). */
+  listed?: { item: string; shared: string };
 }
 
 interface DocContext {
@@ -941,6 +943,13 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = thing ? respective.item + thing : respective.metric;
       quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
+    // "…分别达到405亿元、318亿元和226亿元，三地合计占全市的68.5%", "如皋市、通州湾示范区合计达到290亿元": the places'
+    // sum of what the 分别 list before measures.
+    const sum = respective ? null : summedPlaces(s, clause, fig, earlier);
+    if (sum) {
+      metric = sum.metric;
+      quoteSpan = spanOf(s, sum.from, clause.end);
+    }
     // An item of a project list or of a box of parks: what it measures is the project's or the park's.
     const itemName = ctx.project ?? ctx.park;
     const measured = ctx.project ? projectMeasure(ownMetric, metric) : PARK_MEASURE.test(metric) ? metric : null;
@@ -954,8 +963,15 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     metric = withSector(balanceMarks(metric), d.sector);
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
-    if (metric.length > 30) metric = metric.slice(-30);
-    earlier.push({ metric, clauseStart: clause.start, unit: fig.unit, ...(owned ? { owner: owned.name } : {}) });
+    // A sum names its places in full (海淀区、北京经济技术开发区、昌平区机器人产业营业收入合计占全市).
+    if (metric.length > (sum ? 45 : 30)) metric = metric.slice(-30);
+    // The last item of a 分别 list names the shared noun itself (昌平区机器人产业营业收入): its name is what the others' share leaves.
+    const sharedBefore = [...earlier].reverse().find((e) => e.listed)?.listed!.shared ?? '';
+    const listed = !respective ? null
+      : respective.metric.startsWith(respective.item) && respective.metric.length > respective.item.length ? { item: respective.item, shared: respective.metric.slice(respective.item.length) }
+      : sharedBefore && respective.metric.endsWith(sharedBefore) && respective.metric.length > sharedBefore.length ? { item: respective.metric.slice(0, -sharedBefore.length), shared: sharedBefore }
+      : null;
+    earlier.push({ metric, clauseStart: clause.start, unit: fig.unit, ...(owned ? { owner: owned.name } : {}), ...(listed ? { listed } : {}) });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
@@ -1209,6 +1225,24 @@ const BUILT = /^(?:加快|全力|高标准|持续)?(?:建设|建成|打造|推�
  * 工程，惠及群众12万人; 推进大同数据中心集群建设，算力规模达到8EFLOPS).
  */
 const BUILT_MEASURE = /^(?:新增|配套|接入|新建|建成|形成|惠及|带动|覆盖|服务)|^(?:算力规模|总规模|年产能|产能|装机容量|总装机)$/;
+
+/**
+ * The sum of places after a 分别 list of places in the sentence: "三地合计占全市的68.5%" (the last three listed) or
+ * "如皋市、通州湾示范区合计达到290亿元" (places named before 合计), measured as the list was (…营业收入合计占全市).
+ */
+function summedPlaces(s: string, clause: Span, fig: FigureMatch, earlier: EarlierFigure[]): { metric: string; from: number } | null {
+  const listed = earlier.filter((e) => e.listed);
+  const at = s.indexOf('合计', clause.start);
+  if (listed.length < 2 || at < 0 || at >= fig.start) return null;
+  const before = s.slice(clause.start, at).replace(/^(?:其中|上述|以上)/, '');
+  const counted = /^([两三四五六七八九十])(?:地|区|市|县|个区|个县|个市|县区|县市区)$/.exec(before);
+  const n = counted ? CHINESE_COUNT[counted[1]!]! : 0;
+  if (counted && n > listed.length) return null;
+  const names = counted ? listed.slice(-n).map((e) => e.listed!.item).join('、') : /^[\u4e00-\u9fa5（）()]{2,12}(?:、[\u4e00-\u9fa5（）()]{2,12})+$/.test(before) ? before : '';
+  if (!names) return null;
+  const rest = metricFromPre(s.slice(at + 2, fig.start), []).metric;
+  return { metric: `${names}${listed.at(-1)!.listed!.shared}合计${rest}`, from: counted ? listed.at(-n)!.clauseStart : clause.start };
+}
 
 /**
  * A measure that names no thing (入园企业, 本地配套率, 年交付量, 累计投放量, 配套新型储能): whose it is, the clause before says.

@@ -59,6 +59,11 @@ const PLACE_END = /(?:区|县|市|镇|乡|旗|街道)$/;
  * Merges raw facts into facts. `regionCode` gives the id prefix of a region (浙江 → zj).
  * @example mergeFacts(extractFacts(doc, regions), (r) => index.resolve(r)?.code ?? 'cn')
  */
+/** What a longer metric adds names a place: a district (镇海区), or the city of its facts that the other's lack (大庆). */
+function addsPlace(prefix: string, longer: RawFact[], f: RawFact): boolean {
+  return PLACE_END.test(prefix) || longer.some((m) => m.city !== null && m.city !== f.city && prefix.includes(m.city));
+}
+
 export function mergeFacts(raw: RawFact[], regionCode: (region: string) => string, options: MergeOptions = {}): Fact[] {
   const keyOf = options.metricKey ?? metricKey;
   const facts: Fact[] = [];
@@ -79,7 +84,7 @@ export function mergeFacts(raw: RawFact[], regionCode: (region: string) => strin
     const clusters: Array<{ key: string; members: RawFact[] }> = [];
     for (const f of [...bucket].sort((a, b) => keyOf(b.metric).length - keyOf(a.metric).length)) {
       const key = keyOf(f.metric);
-      const home = clusters.find((c) => c.key === key || (c.key.endsWith(key) && !PLACE_END.test(c.key.slice(0, -key.length))));
+      const home = clusters.find((c) => c.key === key || (c.key.endsWith(key) && !addsPlace(c.key.slice(0, -key.length), c.members, f)));
       if (home) home.members.push(f);
       else clusters.push({ key, members: [f] });
     }

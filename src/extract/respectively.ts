@@ -36,7 +36,7 @@ const COMPACT_PAIRS: Array<[string, string[]]> = [
 
 /** A counted group: 三大主导产业, 两个千亿级产业集群, 四大造船指标. */
 const COUNTED_GROUP = /([两三四五六七八九十])(?:大|个|项|类)([\u4e00-\u9fa5]{1,6}?(?:产业|行业|集群|指标|板块|领域|产业链|基地))/g;
-const CHINESE_COUNT: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+export const CHINESE_COUNT: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** A verb opening a list of members (做强烟草、装备制造…), not part of the first one's name. */
 const MEMBER_LEAD = /^(?:其中|以|加快|大力|重点|着力)?(?:壮大|发展|培育|做强|做大|做优|打造|推动|围绕|聚焦|突出|巩固|提升|形成|构建)?/;
 
@@ -87,6 +87,21 @@ function groupMembers(text: string, groups: NamedGroups, earlier: ReadonlyArray<
   return null;
 }
 
+/**
+ * A list's items: split at 、和及与, unless that makes more items than the figures to share out, when 和及与 inside the
+ * shared noun stay (赣州经开区、赣县区、龙南市稀土新材料及应用产业营业收入: three items, not four).
+ */
+function listItems(text: string, count: number): string[] {
+  const all = text.split(ITEM_SEPARATORS).map((x) => x.trim());
+  if (count === 0 || all.length <= count) return all;
+  const commas = text.split('、').map((x) => x.trim());
+  if (commas.length === count) return commas;
+  // "A、B和C新材料及应用产业": the last item splits once, at its first 和/及/与.
+  const last = commas.pop()!;
+  const split = /[和及与]/.exec(last);
+  return split ? [...commas, last.slice(0, split.index), last.slice(split.index + 1)] : all;
+}
+
 interface Subjects {
   items: string[];
   from: number;
@@ -95,7 +110,7 @@ interface Subjects {
 }
 
 /** The subject items before the 分别 at `at`, when the clause names them; null when it does not. */
-function subjectsAt(s: string, at: number): Subjects | null {
+function subjectsAt(s: string, at: number, count = 0): Subjects | null {
   const clause = clauseAround(s, at, at);
   let from = clause.start;
   let text = s.slice(from, at);
@@ -103,8 +118,15 @@ function subjectsAt(s: string, at: number): Subjects | null {
     from += lead[0].length;
     text = text.slice(lead[0].length);
   }
+  // "支持合肥、芜湖两市…", "推动哈尔滨、大庆…": the verb before the list is no part of the first item.
+  const verb = /^(?:支持|推动|推进|鼓励|引导|力争|确保|要求)/.exec(text)?.[0] ?? '';
+  from += verb.length;
+  text = text.slice(verb.length);
   // "合肥、芜湖两市分别达到…": the count of the places listed says nothing more.
-  text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)[两三四五六七八九十](?:个)?(?:市|地|区|县|省|州|市州|县区|县市区)$/, '');
+  // "海口、三亚两市软件和信息技术服务业收入分别…": also before the noun they share.
+  text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)[两三四五六七八九十](?:个)?(?:市州|县区|县市区|市|地|区|县|省|州)(?=[\u4e00-\u9fa5]{2,}$|$)/, '');
+  // "赣州经开区、赣县区（赣州高新区）、龙南市…": another name in brackets is no item of its own.
+  text = text.replace(/[（(][^（()）、]{1,12}[）)](?=、|和|及|与)/g, '');
   // "烟草、装备制造、生物医药三大主导产业产值分别…": the group's count and name go; its kind (产业) stays the noun shared.
   text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)[两三四五六七八九十](?:大|个|项|类)[\u4e00-\u9fa5]{0,6}?(?=产业|行业|集群)/, '');
   const pair = COMPACT_PAIRS.find(([word]) => text.startsWith(word));
@@ -114,7 +136,7 @@ function subjectsAt(s: string, at: number): Subjects | null {
   const paired = !having && pair !== undefined && !ITEM_SEPARATORS.test(text);
   const items = having
     ? having[2]!.split(ITEM_SEPARATORS).map((x) => x.trim() + having[1]!)
-    : paired ? pair[1].map((x) => x + rest) : text.split(ITEM_SEPARATORS).map((x) => x.trim());
+    : paired ? pair[1].map((x) => x + rest) : listItems(text, count);
   // Items holding figures are a list of figures, not of subjects.
   if (items.length < 2 || items.some((x) => x.length === 0 || x.length > 30 || /\d/.test(x))) return null;
   return { items, from, whole: having !== null || paired };
@@ -136,7 +158,8 @@ function itemMetrics(given: string[], placeLength: (name: string) => number): st
   // where its place does; their names are no kinds of things.
   const places = given.slice(0, -1).some((x) => placeLength(x) > 0);
   const head = places ? null : ITEM_HEAD.exec(last.slice(1));
-  const place = places ? placeLength(last) : 0;
+  // A county the index does not know (涉县) still ends its name with 县, 区 or 市.
+  const place = places ? placeLength(last) || (/^[\u4e00-\u9fa5]{1,6}?(?:县|区|市|旗)/.exec(last)?.[0].length ?? 0) : 0;
   const nameEnd = recurs >= 0 ? recurs + 1 : place > 0 ? place : head ? head.index + 1 : Math.min(previous.length, last.length);
   const noun = last.slice(nameEnd);
   return items.map((item, i) => (i === items.length - 1 ? last : item + noun));
@@ -162,7 +185,7 @@ export function respectiveSubject(
   if (k < 0 || group.length < 2) return null;
   // Nothing but a lead-in before 分别 ("，分别增长…"): the subjects are those of an earlier 分别, or the clauses before.
   const bare = s.slice(clause.start, at).replace(LEAD, '').trim() === '';
-  let subjects = subjectsAt(s, at);
+  let subjects = subjectsAt(s, at, group.length);
   if (!subjects && bare && clause.start > 0) {
     const previousAt = s.lastIndexOf(RESPECTIVELY, clause.start - 1);
     // The previous 分别's subjects: before it in its clause, or (a bare 分别 too) in the clause before that.

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts, type RawFact } from '../../src/extract/extract.ts';
 import { findFigures } from '../../src/extract/figures.ts';
+import { mergeFacts } from '../../src/extract/merge.ts';
 import { balanceMarks, metricFromPost, metricFromPre, sentenceTopic } from '../../src/extract/metric.ts';
 import { findTimes } from '../../src/extract/time.ts';
 import { seedBase } from './support.ts';
@@ -830,5 +831,21 @@ describe('before round twelve', () => {
       ['烟草产业产值', '1100亿元'], ['装备制造产业产值', '800亿元'], ['生物医药产业产值', '360亿元'],
       ['造船完工量', '820万载重吨'], ['新接订单量', '1350万载重吨'], ['造船完工量占全国', '17.1%'], ['新接订单量占全国', '11.9%'],
     ]);
+  });
+
+  it('the places of a 分别 list summed after it (三地合计占全市); the count and the verb around a list of places go', () => {
+    const got = facts('2025年，赣州经开区、赣县区（赣州高新区）、龙南市稀土新材料及应用产业营业收入分别达到405亿元、318亿元和226亿元，三地合计占全市的68.5%。支持合肥、芜湖两市新能源汽车产量分别达到140万辆、60万辆。', '2026-03-12', '赣州市稀土新材料及应用产业高质量发展三年行动方案（2026—2028年）');
+    expect(got.map((f) => f.metric)).toEqual([
+      '赣州经开区稀土新材料及应用产业营业收入', '赣县区稀土新材料及应用产业营业收入', '龙南市稀土新材料及应用产业营业收入',
+      '赣州经开区、赣县区、龙南市稀土新材料及应用产业营业收入合计占全市', '合肥新能源汽车产量', '芜湖新能源汽车产量',
+    ]);
+  });
+
+  it("a province's figure is not merged into a city's with the same figure", () => {
+    const got = facts('全省规模以上工业增加值增长6%左右。推动哈尔滨、大庆两市规模以上工业增加值分别增长7%和6%。', '2026-02-01', '黑龙江省2026年工业和信息化工作要点');
+    const merged = mergeFacts(got, () => 'hl');
+    expect(merged.map((f) => [f.city, f.metric, f.value]).sort()).toEqual([
+      ['哈尔滨', '哈尔滨规模以上工业增加值', '7%'], ['大庆', '大庆规模以上工业增加值', '6%'], [null, '规模以上工业增加值', '6%'],
+    ].sort());
   });
 });
