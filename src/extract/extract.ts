@@ -704,6 +704,8 @@ function thresholdBefore(s: string, fig: FigureMatch): boolean {
   return MONEY_UNITS.has(fig.unit) && /(?:超|超过|过)$/.test(s.slice(0, fig.start)) && /^[\u4e00-\u9fa5]{0,6}?(?:企业|项目|集群|园区|工厂|品牌)/.test(s.slice(fig.endWithSuffix));
 }
 
+/** A metric that is only a county, district or city's name (张家川县): the place, not what is measured. */
+const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,6}?(?:县|区|市|旗|州|新区)$/;
 /** Things counted whose size may stand before them (17.4万立方米LNG运输船12艘, 100万千瓦级机组2台). */
 const SPECCED_COUNT = /^(?:艘|台|套|辆|座|架|列|个|条)$/;
 /** Words between two figures that make the first a figure of its own (600万千瓦，新增…, 3万吨、达到…). */
@@ -754,6 +756,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   for (let i = 0; i < figures.length; i++) {
     const fig = figures[i]!;
     const previous = earlier.at(-1) ?? null;
+    /** What the places of a 分别 list before measure (规模以上工业增加值), for a place named after them alone. */
+    const placeShared = [...earlier].reverse().find((e) => e.listed)?.listed!.shared ?? '';
+    let placeItem: { item: string; shared: string } | null = null;
     const clause = clauseAround(s, fig.start, fig.endWithSuffix);
     // Items of an enumeration are cut between figures ("A 200家、B 1000家"), never inside a list of names.
     const prevEnd = figures[i - 1] && figures[i - 1]!.endWithSuffix > clause.start ? figures[i - 1]!.endWithSuffix : -1;
@@ -868,6 +873,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // 达到1086亿元": the clause right before (after the previous figure's) names what is reached.
       metric = clauseSubject.metric;
       quoteSpan = spanOf(s, clauseSubject.start, clause.end);
+    } else if (previous && placeShared && (metric.length < 2 ? subject !== undefined : PLACE_ONLY.test(metric))) {
+      // "…分别增长6.2%和5.4%，秦安县增长12.6%，张家川县增长4.2%": another place's figure of what the list measures.
+      const place = metric.length < 2 ? s.slice(subject!.start, subject!.end) : metric;
+      placeItem = { item: place, shared: placeShared };
+      metric = place + placeShared;
     } else if (metric.length < 2 && previous) {
       metric = previous.metric;
       if (previous.clauseStart < clause.start) quoteSpan = spanOf(s, previous.clauseStart, clause.end);
@@ -966,8 +976,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // A sum names its places in full (海淀区、北京经济技术开发区、昌平区机器人产业营业收入合计占全市).
     if (metric.length > (sum ? 45 : 30)) metric = metric.slice(-30);
     // The last item of a 分别 list names the shared noun itself (昌平区机器人产业营业收入): its name is what the others' share leaves.
-    const sharedBefore = [...earlier].reverse().find((e) => e.listed)?.listed!.shared ?? '';
-    const listed = !respective ? null
+    const sharedBefore = placeShared;
+    const listed = !respective ? placeItem
       : respective.metric.startsWith(respective.item) && respective.metric.length > respective.item.length ? { item: respective.item, shared: respective.metric.slice(respective.item.length) }
       : sharedBefore && respective.metric.endsWith(sharedBefore) && respective.metric.length > sharedBefore.length ? { item: respective.metric.slice(0, -sharedBefore.length), shared: sharedBefore }
       : null;

@@ -20,7 +20,7 @@ export interface Respective {
 const RESPECTIVELY = '分别';
 const ITEM_SEPARATORS = /[、和及与]/;
 /** A time or a lead-in before the subjects (2024年，分区看). */
-const LEAD = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|上年|其中|累计|分区看|分行业看|分产业看)[，,：:]?/;
+const LEAD = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|上年|其中|累计|分区看|分行业看|分产业看|分县区看|分地区看|(?:前三|[一二三四])季度|[上下]半年|1?\d[—–-]1?\d月)[，,：:]?/;
 
 /** A ranking after what is measured: 居前四位, 位居全国第一, 居首位. */
 const RANKING = /(?:位?居|位列|排名|排在)(?:全国|全省|全市)?(?:前[一二三四五六七八九十\d]+位?|第[一二三四五六七八九十\d]+位?|首位)$/;
