@@ -704,6 +704,8 @@ function thresholdBefore(s: string, fig: FigureMatch): boolean {
   return MONEY_UNITS.has(fig.unit) && /(?:超|超过|过)$/.test(s.slice(0, fig.start)) && /^[\u4e00-\u9fa5]{0,6}?(?:企业|项目|集群|园区|工厂|品牌)/.test(s.slice(fig.endWithSuffix));
 }
 
+/** A shortcoming stated (仅为, 只有, 不足, 低于全省平均水平): a figure of how things stand, not a goal. */
+const SHORTFALL = /仅为|仅有|仅占|仅达|仅增长|只有|尚不足|(?:低于|落后于?)全(?:国|省|市|州)[^，,；;。]{0,8}$|比全(?:国|省|市|州)[^，,；;。]{0,8}(?:低|少|慢)$/;
 /** A metric that is only a county, district or city's name (张家川县): the place, not what is measured. */
 const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,6}?(?:县|区|市|旗|州|新区)$/;
 /** Things counted whose size may stand before them (17.4万立方米LNG运输船12艘, 100万千瓦级机组2台). */
@@ -1053,7 +1055,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const continues = /^[\s，,、]*(?:其中|$)/.test(pre);
     const stated: boolean = (continues && previousStated) || CLAUSE_DONE.test(s.slice(clause.start, fig.start)) || ALREADY.test(s.slice(fig.endWithSuffix, clause.end));
     previousStated = stated;
-    const done = stated || ACTUAL_MARKERS.test(lead);
+    // "本地消纳比例仅为18.4%", "新能源利用率低于全省平均水平2.1个百分点": a shortcoming is how things stand when the plan
+    // is written: of the year its review reports (the year before, early in the year).
+    const shortfall = !timeBefore && !timeAfter && SHORTFALL.test(s.slice(clause.start, fig.start)) && !GOAL_WORDS.test(s.slice(clause.start, clause.end));
+    if (shortfall) year = ctx.review?.year ?? (Number(doc.meta.date.slice(5, 7)) <= 6 ? d.pubYear - 1 : d.pubYear);
+    const done = stated || shortfall || ACTUAL_MARKERS.test(lead);
     if (stated && !timeBefore && !timeAfter && year > d.pubYear) year = d.pubYear;
     const past = (time?.past ?? false) || year < d.pubYear;
     if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : (baselineYearBefore(ctx.paragraphBefore + s.slice(0, fig.start)) ?? d.pubYear);

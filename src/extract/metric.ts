@@ -6,7 +6,7 @@
 /** Relations between a metric and its figure, nearest to the number first when stripping. */
 const COMPARATORS = [
   '同比增长', '年均增长', '增长', '下降', '提高', '降低', '减少', '提升', '突破', '超过', '达到', '不低于', '不少于', '不超过',
-  '高于', '低于', '大于', '小于', '控制在', '保持在', '稳定在', '保持', '缩小', '扩大', '达', '超', '逾', '约', '近', '为', '在', '至', '到',
+  '高于', '低于', '大于', '小于', '不足', '控制在', '保持在', '稳定在', '保持', '缩小', '扩大', '达', '超', '逾', '约', '近', '为', '在', '至', '到',
 ];
 /** Copulas and prepositions that relate nothing by themselves (为, 在, 至, 到): 提高到 is the relation, not 到. */
 export const SILENT_RELATIONS: ReadonlySet<string> = new Set(['至', '到', '在', '为']);
@@ -20,7 +20,7 @@ const LEADING_NOISE = [
 ];
 /** Words that open with a noise character but are words of their own: 并网装机 is not 并 + 网装机. */
 const NOISE_LOOKALIKE = /^(?:并网|并购|并联|并表|并入|及时|同时期|要素|将军|在建|在校|在孵|在线|在册|在岗|在营|在库|在途|在运)/;
-const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '首次', '完成', '的', '均', '都', '共', '了', '由', '从', '比上年', '较上年', '比去年', '同比'];
+const TRAILING_NOISE = ['将', '要', '还将', '已', '已经', '累计', '首次', '完成', '的', '均', '都', '共', '了', '由', '从', '比上年', '较上年', '比去年', '同比', '只有', '仅有', '尚', '仅'];
 const PUNCT_EDGE = /^[\s，,；;：:、。！？!?（(）)“”"'《》\-—–~·…]+|[\s，,；;：:、。！？!?（(“"'《\-—–~·…]+$/g;
 /** Metrics that say nothing on their own; the sentence's subject is put in front. */
 const GENERIC = new Set(['营业收入', '营收', '增加值', '产值', '规模', '投资', '收入', '利润', '总额', '产量', '销售收入', '主营业务收入', '总投资', '计划投资']);

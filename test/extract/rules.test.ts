@@ -856,5 +856,12 @@ describe('before round twelve', () => {
       ['济南生产总值', '1.33万亿元'], ['青岛生产总值', '1.67万亿元'], ['烟台生产总值', '1.07万亿元'],
     ]);
   });
+
+  it('a shortcoming (仅为, 只有, 低于全省平均水平) is how things stand when the plan is written, without its 仅', () => {
+    const got = facts('同时也要看到，园区本地消纳比例仅为18.4%，新能源利用率低于全省平均水平2.1个百分点。全市营收超百亿元企业只有12家。', '2026-01-20', '玉树州清洁能源产业园2026年工作计划');
+    expect(got.map((f) => [f.kind, f.year, f.metric, f.value])).toEqual([
+      ['actual', 2025, '园区本地消纳比例', '18.4%'], ['actual', 2025, '新能源利用率低于全省平均水平', '2.1个百分点'], ['actual', 2025, '营收超百亿元企业', '12家'],
+    ]);
+  });
 });
 
