@@ -698,6 +698,16 @@ function listedGoal(s: string, g: FigureMatch): boolean {
 }
 
 /**
+ * A goal a result is measured against ("增长4.6%，低于年初确定的5%左右的预期目标", "未完成6%左右的预期目标"): the goal of
+ * the figure before, a figure of its own.
+ */
+function goalMeasuredAgainst(s: string, g: FigureMatch): boolean {
+  return /^的(?:预期|年度)?目标/.test(s.slice(g.endWithSuffix)) && /(?:好于|低于|高于|未完成|完成|超过|超出|未达到|达到)(?:了)?(?:年初确定的|年初确定|确定的)?(?:增长)?$/.test(s.slice(0, g.start));
+}
+/** A goal stated after the result (…增长4.9%，预期目标为增长5.5%左右). */
+const GOAL_AFTER_RESULT = /(?:预期|年度)?目标(?:分别)?(?:为|是)(?:增长)?$/;
+
+/**
  * A money threshold before what it sorts ("产值超10亿元企业17家"): not an amount of its own.
  */
 function thresholdBefore(s: string, fig: FigureMatch): boolean {
@@ -726,7 +736,7 @@ function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clau
   // "设立规模100亿元的省人工智能产业母基金": the fund's size is a figure of the plan.
   if (fundOf(s, fig)) return false;
   // "…工业投资增长12%以上的目标": the goal named after a list of goals is not a noun they qualify.
-  if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的' && !listedGoal(s, g) && !s.startsWith('的基础上', g.endWithSuffix))) return true;
+  if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的' && !listedGoal(s, g) && !goalMeasuredAgainst(s, g) && !s.startsWith('的基础上', g.endWithSuffix))) return true;
   if (thresholdBefore(s, fig)) return true;
   // "推动洋浦100万吨/年乙烯项目二期开工建设": a capacity naming the project, not a figure of the plan.
   if (NAMING_MEASURE.test(fig.unit) && /^[\u4e00-\u9fa5]{1,8}?(?:项目|工程|装置)/.test(s.slice(fig.endWithSuffix)) && !/(?:年产|产能|规模|能力|达到|达|为|超过|突破|新增|建设|建成|形成|总计|合计)$/.test(s.slice(0, fig.start))) return true;
@@ -955,6 +965,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       metric = thing ? respective.item + thing : respective.metric;
       quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
     }
+    // "增长4.9%，预期目标为增长5.5%左右", "增长5.1%，未完成6%左右的预期目标": the goal of what the figure before measures.
+    const goalOf = !respective && previous && previous.clauseStart < clause.start && (GOAL_AFTER_RESULT.test(pre) || goalMeasuredAgainst(s, fig)) ? previous : null;
+    if (goalOf) {
+      metric = goalOf.metric;
+      quoteSpan = spanOf(s, goalOf.clauseStart, clause.end);
+    }
     // "…分别达到405亿元、318亿元和226亿元，三地合计占全市的68.5%", "如皋市、通州湾示范区合计达到290亿元": the places'
     // sum of what the 分别 list before measures.
     const sum = respective ? null : summedPlaces(s, clause, fig, earlier);
@@ -1063,7 +1079,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (stated && !timeBefore && !timeAfter && year > d.pubYear) year = d.pubYear;
     const past = (time?.past ?? false) || year < d.pubYear;
     if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : (baselineYearBefore(ctx.paragraphBefore + s.slice(0, fig.start)) ?? d.pubYear);
-    const kind: RawFact['kind'] = fromBaseline ? 'actual' : year > d.pubYear ? 'target' : past || done ? 'actual' : 'target';
+    const goalStated = goalOf !== null || (respective !== null && GOAL_AFTER_RESULT.test(s.slice(clause.start, fig.start).replace(/\d.*$/, '')));
+    const kind: RawFact['kind'] = fromBaseline ? 'actual' : year > d.pubYear || goalStated ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
     // "…提高到55%": the move is the comparator, not its bare 到.
     const movedTo = MOVED_TO.exec(pre);

@@ -863,5 +863,12 @@ describe('before round twelve', () => {
       ['actual', 2025, '园区本地消纳比例', '18.4%'], ['actual', 2025, '新能源利用率低于全省平均水平', '2.1个百分点'], ['actual', 2025, '营收超百亿元企业', '12家'],
     ]);
   });
+
+  it('a goal a result is measured against is the target of what the result measures', () => {
+    const got = facts('2025年，全省地区生产总值增长4.6%，低于年初确定的5%左右的预期目标。社会消费品零售总额增长4.9%，预期目标为增长5.5%左右。', '2026-01-28', '关于云南省2025年国民经济和社会发展计划执行情况与2026年计划草案的报告');
+    expect(got.map((f) => [f.kind, f.year, f.metric, f.value])).toEqual([
+      ['actual', 2025, '地区生产总值', '4.6%'], ['target', 2025, '地区生产总值', '5%'], ['actual', 2025, '社会消费品零售总额', '4.9%'], ['target', 2025, '社会消费品零售总额', '5.5%'],
+    ]);
+  });
 });
 
