@@ -281,8 +281,9 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       else if (t) heading = { ...heading, year: t };
       // A heading of the same rank as the one that named the year (二、 after 一、2025年…; a news page's next
       // subheading) starts a section of its own; a lower one (（一） under 一、) goes on with it.
-      else if (heading.year?.kind === 'review' || style === headingYearStyle) heading = { ...heading, year: null };
-      if (t || REVIEW_SECTION.test(para.text)) headingYearStyle = style;
+      // A box's heading (专栏1　2025年重点推进项目) dates the box only: the next heading ends it.
+      else if (heading.year?.kind === 'review' || style === headingYearStyle || headingYearStyle === 'box') heading = { ...heading, year: null };
+      if (t || REVIEW_SECTION.test(para.text)) headingYearStyle = /^[\s*_#]*专栏/.test(para.text) ? 'box' : style;
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
       const opening = ITEM_NUMBER.test(para.text) ? undefined : paraTimes[0];
@@ -980,7 +981,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     }
     // An item of a project list or of a box of parks: what it measures is the project's or the park's.
     const itemName = ctx.project ?? ctx.park;
-    const measured = ctx.project ? projectMeasure(ownMetric, metric) : PARK_MEASURE.test(metric) ? metric : null;
+    // "新建大型干船坞1座、FPSO总装平台2座": a listed item goes with the project as the item before it does.
+    const measured = ctx.project
+      ? projectMeasure(ownMetric, metric) ?? (previous && previous.clauseStart === clause.start && previous.metric.startsWith(ctx.project) ? metric : null)
+      : PARK_MEASURE.test(metric) ? metric : null;
     if (itemName && measured && !measured.includes(itemName)) {
       metric = itemName + measured;
       quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
