@@ -286,7 +286,9 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       if (t || REVIEW_SECTION.test(para.text)) headingYearStyle = /^[\s*_#]*专栏/.test(para.text) ? 'box' : style;
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
-      const opening = ITEM_NUMBER.test(para.text) ? undefined : paraTimes[0];
+      // Only a time before the paragraph's first figure opens it: "…达到1650亿元，力争到2027年突破2000亿元" is an aside.
+      const firstFigure = findFigures(para.text)[0]?.start ?? Infinity;
+      const opening = ITEM_NUMBER.test(para.text) || (paraTimes[0]?.start ?? 0) > firstFigure ? undefined : paraTimes[0];
       article = {
         region: firstMention(mentions) ?? heading.region,
         year: opening && !opening.past ? opening : heading.year && !heading.year.past ? heading.year : null,
@@ -739,6 +741,8 @@ function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clau
   // "…工业投资增长12%以上的目标": the goal named after a list of goals is not a noun they qualify.
   if (figures.some((g) => g.start >= fig.start && g.endWithSuffix <= clauseEnd && s[g.endWithSuffix] === '的' && !listedGoal(s, g) && !goalMeasuredAgainst(s, g) && !s.startsWith('的基础上', g.endWithSuffix))) return true;
   if (thresholdBefore(s, fig)) return true;
+  // "专栏3所列…": a box's number; "沿江1公里化工企业": the strip of land a rule is about; "高于全国（5.8%）": the nation's.
+  if (/(?:专栏|附表|附件|表)$/.test(s.slice(0, fig.start)) || (/^(?:公里|米)$/.test(fig.unit) && /(?:沿江|沿河|沿湖|沿海|两岸)$/.test(s.slice(0, fig.start))) || /全国[（(]$/.test(s.slice(0, fig.start))) return true;
   // "推动洋浦100万吨/年乙烯项目二期开工建设": a capacity naming the project, not a figure of the plan.
   if (NAMING_MEASURE.test(fig.unit) && /^[\u4e00-\u9fa5]{1,8}?(?:项目|工程|装置)/.test(s.slice(fig.endWithSuffix)) && !/(?:年产|产能|规模|能力|达到|达|为|超过|突破|新增|建设|建成|形成|总计|合计)$/.test(s.slice(0, fig.start))) return true;
   // "其中17.4万立方米LNG运输船12艘": a size before the thing counted is its spec.
@@ -911,7 +915,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // "分别给予100万元、200万元奖励": awards per recipient named after the amounts.
     if (MONEY_UNITS.has(fig.unit) && /给予[^，,；;。]{0,12}$/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,12}(?:奖励|补助|补贴|资助)/.test(s.slice(fig.endWithSuffix))) continue;
     // "以上4个项目总投资143亿元": a count referring back to what was listed; "设置主要指标11项": the plan's own indicators.
-    if (COUNT_UNITS.test(fig.unit) && /(?:以上|上述|前述)$/.test(s.slice(clause.start, fig.start))) continue;
+    if (COUNT_UNITS.test(fig.unit) && /(?:以上|上述|前述|所列)$/.test(s.slice(clause.start, fig.start))) continue;
     if ((fig.unit === '项' || fig.unit === '个') && /指标$/.test(metric)) continue;
     // "确定的15项主要指标中，8项完成或好于预期，7项未达到预期": counts of the plan's own indicators.
     if (fig.unit === '项' && /\d项[\u4e00-\u9fa5]{0,4}指标/.test(s)) continue;
@@ -992,7 +996,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // "以上4个项目总投资293亿元" under "专栏1 2026年重点推进项目": the box's projects.
     const box = ctx.section && /(?:以上|上述)\d+个[^，,；;。]{0,4}项目/.test(s) ? PROJECT_BOX.exec(ctx.section) : null;
     if (box && PROJECT_MEASURE.test(metric.replace(/^项目/, ''))) metric = box[1] + metric.replace(/^项目/, '');
-    metric = withSector(balanceMarks(metric), d.sector);
+    // "高于全国（5.8%）": a figure in brackets inside a metric is an aside.
+    metric = withSector(balanceMarks(metric.replace(/[（(][\d.]+%?[）)]/g, '')), d.sector);
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
     // A sum names its places in full (海淀区、北京经济技术开发区、昌平区机器人产业营业收入合计占全市).
@@ -1034,7 +1039,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const city = itemCity ?? (before && mention === before && cityOf(s, before, fig, mentions) ? before.city : null) ?? localSubject(s) ?? titleCity;
 
     // Time: the sentence (nearest before, else in the clause after), the paragraph, the article, the document.
-    const timeBefore = times.filter((t) => t.end <= fig.start).at(-1);
+    // A time told after a figure ("…达到1650亿元，力争到2027年突破2000亿元；…") is that statement's: it does not reach
+    // past the ；. One opening the sentence (到2025年，…；…) frames all of it.
+    const timeBefore = times.filter((t) => t.end <= fig.start && (segmentStart(s, t.start) === segmentStart(s, fig.start) || !all.some((g) => g.end <= t.start))).at(-1);
     const timeAfter = times.find((t) => t.start >= fig.end && t.end <= clause.end);
     let time = timeBefore ?? timeAfter ?? null;
     // 全年/年内/当年 mean the year being talked about: in a paragraph opened by 2023年 (a review), that year.
@@ -1275,10 +1282,14 @@ function summedPlaces(s: string, clause: Span, fig: FigureMatch, earlier: Earlie
   const counted = /^([两三四五六七八九十])(?:地|区|市|县|个区|个县|个市|县区|县市区)$/.exec(before);
   const n = counted ? CHINESE_COUNT[counted[1]!]! : 0;
   if (counted && n > listed.length) return null;
-  const names = counted ? listed.slice(-n).map((e) => e.listed!.item).join('、') : /^[\u4e00-\u9fa5（）()]{2,12}(?:、[\u4e00-\u9fa5（）()]{2,12})+$/.test(before) ? before : '';
+  // "纺织服装、玩具创意两大特色产业…分别达到1128亿元和486亿元，合计占…": the list just before, all of it.
+  const lastList = listed.filter((e) => e.clauseStart === listed.at(-1)!.clauseStart);
+  const names = counted ? listed.slice(-n).map((e) => e.listed!.item).join('、')
+    : before === '' && lastList.length >= 2 ? lastList.map((e) => e.listed!.item).join('、')
+    : /^[\u4e00-\u9fa5（）()]{2,12}(?:、[\u4e00-\u9fa5（）()]{2,12})+$/.test(before) ? before : '';
   if (!names) return null;
   const rest = metricFromPre(s.slice(at + 2, fig.start), []).metric;
-  return { metric: `${names}${listed.at(-1)!.listed!.shared}合计${rest}`, from: counted ? listed.at(-n)!.clauseStart : clause.start };
+  return { metric: `${names}${listed.at(-1)!.listed!.shared}合计${rest}`, from: counted ? listed.at(-n)!.clauseStart : before === '' ? lastList[0]!.clauseStart : clause.start };
 }
 
 /**

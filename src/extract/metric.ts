@@ -115,7 +115,7 @@ export function isGenericMetric(metric: string): boolean {
  */
 export function sentenceTopic(sentence: string): string | null {
   // "武汉要打造光电子信息产业集群，…": the subject and its verb are not part of the topic.
-  const m = /^(?:其中[，,]?)?(?:[\u4e00-\u9fa5]{2,6}?(?:要|将))?(?:加快|大力)?(?:打造|培育|建设|发展|壮大)?([\u4e00-\u9fa5A-Za-z0-9]{2,14}?(?:产业|行业|企业|集群|产业链|制造业|服务业))(?:要|将|方面|领域|[，,])/.exec(sentence);
+  const m = /^(?:其中[，,]?)?(?:[\u4e00-\u9fa5]{2,6}?(?:要|将))?(?:加快|大力)?(?:打造|培育|建设|发展|壮大)?([\u4e00-\u9fa5A-Za-z0-9]{2,14}?(?:产业|行业|企业|集群|产业链|制造业|服务业))(?:要|将|方面|领域|以|[，,])/.exec(sentence);
   if (m) return m[1]!;
   const program = /^(?:实施|推进|开展|启动)“([^”]{2,20})”/.exec(sentence);
   return program ? program[1]! : null;

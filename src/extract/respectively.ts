@@ -40,6 +40,17 @@ export const CHINESE_COUNT: Record<string, number> = { 两: 2, 三: 3, 四: 4, �
 /** A verb opening a list of members (做强烟草、装备制造…), not part of the first one's name. */
 const MEMBER_LEAD = /^(?:其中|以|加快|大力|重点|着力)?(?:壮大|发展|培育|做强|做大|做优|打造|推动|围绕|聚焦|突出|巩固|提升|形成|构建)?/;
 
+/** A counted group of places (三地, 两区, 三县): its members are the places listed last before it. */
+const PLACE_GROUP = /^([两三四五六七八九十])(地|区|县|市|个区|个县|县区)()/;
+
+/** The last list of `count` places before a group of places in the sentence ("支持江阳区、龙马潭区、古蔺县建设…，三地…"). */
+function placesListedBefore(before: string, group: string, count: number): string[] | null {
+  if (!PLACE_GROUP.test(group)) return null;
+  const lists = [...before.matchAll(/[\u4e00-\u9fa5]{2,8}?(?:区|县|市|新区|开发区)(?:、[\u4e00-\u9fa5]{2,8}?(?:区|县|市|新区|开发区))+/g)];
+  const last = lists.at(-1)?.[0].replace(/^(?:支持|推动|推进|鼓励|引导)/, '').split('、');
+  return last && last.length === count ? last : null;
+}
+
 /** Counted groups → their members in order; see {@link namedGroups}. */
 export type NamedGroups = ReadonlyMap<string, string[]>;
 
@@ -74,13 +85,13 @@ export function namedGroups(texts: string[]): Map<string, string[]> {
  * or, for a group of indicators, from the figures listed before it in the sentence ("造船完工量…、新接订单量…、手持订单量…，
  * 三大造船指标分别占全国的…"). Each member's metric is the member, the group's kind (产业) and what follows the group.
  */
-function groupMembers(text: string, groups: NamedGroups, earlier: ReadonlyArray<{ metric: string; clauseStart: number }>, clauseStart: number): string[] | null {
-  const m = new RegExp(COUNTED_GROUP.source).exec(text);
+function groupMembers(text: string, groups: NamedGroups, earlier: ReadonlyArray<{ metric: string; clauseStart: number }>, clauseStart: number, sentenceBefore = ''): string[] | null {
+  const m = new RegExp(COUNTED_GROUP.source).exec(text) ?? PLACE_GROUP.exec(text);
   if (!m) return null;
   const count = CHINESE_COUNT[m[1]!]!;
   const rest = text.slice(m.index + m[0].length);
   const kind = /(?:产业|行业)$/.exec(m[2]!)?.[0] ?? '';
-  const defined = groups.get(m[0]);
+  const defined = groups.get(m[0]) ?? placesListedBefore(sentenceBefore, m[0], count);
   if (defined) return defined.map((x) => (kind && !x.endsWith(kind) ? x + kind : x) + rest);
   const listed = earlier.filter((e) => e.clauseStart < clauseStart).slice(-count);
   if (/指标$/.test(m[2]!) && listed.length === count) return listed.map((e) => e.metric + rest);
@@ -128,7 +139,7 @@ function subjectsAt(s: string, at: number, count = 0): Subjects | null {
   // "赣州经开区、赣县区（赣州高新区）、龙南市…": another name in brackets is no item of its own.
   text = text.replace(/[（(][^（()）、]{1,12}[）)](?=、|和|及|与)/g, '');
   // "烟草、装备制造、生物医药三大主导产业产值分别…": the group's count and name go; its kind (产业) stays the noun shared.
-  text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)[两三四五六七八九十](?:大|个|项|类)[\u4e00-\u9fa5]{0,6}?(?=产业|行业|集群)/, '');
+  text = text.replace(/(?<=[、和及与][^、和及与]{1,8}?)(?:[两三四五六七八九十]|\d{1,2})(?:大|个|项|类)[\u4e00-\u9fa5]{0,6}?(?=产业|行业|集群|产业群)/, '');
   const pair = COMPACT_PAIRS.find(([word]) => text.startsWith(word));
   const rest = pair ? text.slice(pair[0].length) : '';
   // "地区生产总值超过千亿元的有迁安市和曹妃甸区": the places named after 的有, each with the thing before it.
@@ -214,7 +225,7 @@ export function respectiveSubject(
   if (!subjects) {
     // "三大主导产业产值分别达到1100亿元、800亿元和360亿元": the members the document gives the group.
     const text = s.slice(clause.start, at).replace(LEAD, '');
-    const members = groupMembers(text, groups, earlier, clause.start);
+    const members = groupMembers(text, groups, earlier, clause.start, s.slice(0, clause.start));
     if (members && members.length === group.length) {
       const metric = members[k]! + between.metric;
       return { item: metric, metric, comparator: between.comparator, from: clause.start };
