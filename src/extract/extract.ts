@@ -997,7 +997,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const box = ctx.section && /(?:以上|上述)\d+个[^，,；;。]{0,4}项目/.test(s) ? PROJECT_BOX.exec(ctx.section) : null;
     if (box && PROJECT_MEASURE.test(metric.replace(/^项目/, ''))) metric = box[1] + metric.replace(/^项目/, '');
     // "高于全国（5.8%）": a figure in brackets inside a metric is an aside.
-    metric = withSector(balanceMarks(metric.replace(/[（(][\d.]+%?[）)]/g, '')), d.sector);
+    metric = balanceMarks(metric.replace(/[（(][\d.]+%?[）)]/g, ''));
+    metric = withSector(metric, d.sector, openingPlaceEnd(metric, regions));
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
     // A sum names its places in full (海淀区、北京经济技术开发区、昌平区机器人产业营业收入合计占全市).
@@ -1344,10 +1345,12 @@ function thingOf(metric: string): string | null {
  */
 function sectorOf(title: string, regions: RegionIndex): Sector {
   const at = openingPlaceEnd(title, regions);
-  const rest = (at > 0 ? title.slice(at).replace(/^(?:省|市|自治区|区|县)/, '') : title)
+  const rest = (at > 0 ? title.slice(at).replace(/^(?:省|市|自治区|自治州|区|县|州|盟)/, '') : title)
     .replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
   const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)(集群)?/.exec(rest);
   if (!m || /^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!)) return NO_SECTOR;
+  // "海南宁夏部署…产业": a news headline's places and verbs are no industry.
+  if (regions.findMentions(m[1]!).length > 0 || /部署|推进|加快|召开|发布|出台|印发|推动|聚焦/.test(m[1]!)) return NO_SECTOR;
   return { name: m[1]!, cluster: m[2] ? m[0] : '' };
 }
 
@@ -1359,14 +1362,35 @@ interface Sector {
 const NO_SECTOR: Sector = { name: '', cluster: '' };
 
 /** Metrics a sectoral plan says of its industry without naming it: 产业投资, 本地配套率, 研发投入强度, 规模以上企业. */
-const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|项目|用地|工人|工程)|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
+const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|工人|工程)|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
 
 /** The metric with the plan's industry in front when it is one the plan says of its industry without naming it. */
-function withSector(metric: string, sector: Sector): string {
+function withSector(metric: string, sector: Sector, placeEnd = 0): string {
   // "集群营业收入" in a cluster's plan: the cluster the title names.
   if (sector.cluster && /^集群(?!化|式|发展|建设)/.test(metric)) return sector.cluster + metric.slice(2);
-  return sector.name && !metric.includes(sector.name) && SECTOR_BOUND.test(metric) ? sector.name + metric : metric;
+  if (!sector.name || metric.includes(sector.name)) return metric;
+  // "新材料产值占集群产值比重": the industry's cluster.
+  if (/集群(?:产值|营业收入|规模)/.test(metric) && !/产业集群/.test(metric)) return metric.replace(/集群(?=产值|营业收入|规模)/, `${sector.name}产业集群`);
+  // "贵阳、黔南两地产业营业收入分别…": the place's figure of the industry.
+  const place = metric.slice(0, placeEnd);
+  const own = metric.slice(placeEnd);
+  // "每年安排产业用地", "五年累计完成产业投资": the verb before says what is done with the industry's land or money.
+  const verb = /^(?:每年安排|[三五]年内保障|保障|安排|[三五]年累计完成|累计完成|完成)/.exec(own)?.[0] ?? '';
+  const rest = own.slice(verb.length);
+  if (SECTOR_BOUND.test(rest)) return place + verb + sector.name + rest;
+  // "新增省级以上研发平台" → 新增…省级以上研发平台: the industry's, after what is done.
+  const done = SECTOR_GENERIC.exec(own)?.[1] ?? null;
+  return done === null ? metric : place + done + sector.name + own.slice(done.length);
 }
+/**
+ * Counts a sectoral plan makes of its industry without naming it: its enterprises, platforms, factories and projects
+ * (新增省级以上研发平台, 培育营业收入超50亿元企业, 新开工亿元以上项目, 国家级专精特新“小巨人”企业).
+ */
+const SECTOR_GENERIC = new RegExp(
+  String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|累计培育|累计建成|累计|五年内|三年内|每年)*)(?:新开工|开工|签约)?` +
+    String.raw`(?:(?:营业收入|产值)?超[\d.百千万亿]+元的?|\d*亿元以上|省级以上|国家级|省级|市级以上|[、和])*` +
+    String.raw`(?:研发平台|创新平台|创新中心|技术创新中心|企业技术中心|智能工厂|数字化车间|专精特新“小巨人”企业|专精特新企业|“小巨人”企业|高新技术企业|单项冠军企业|上市企业|龙头企业|企业|项目|产业项目)数?$`,
+);
 
 /** A national list's topic put after the region a short metric opens with: 深圳入选 → 深圳卓越级智能工厂入选. */
 function withTopic(metric: string, topic: string, regions: RegionIndex): string {

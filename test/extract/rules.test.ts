@@ -758,7 +758,7 @@ describe('after round ten', () => {
     const years = facts('2026年、2027年全区新能源汽车产量分别达到95万辆和120万辆。', '2026-03-01', title);
     expect(years.map((f) => [f.metric, f.value, f.deadline?.slice(0, 4)])).toEqual([['新能源汽车产量', '95万辆', '2026'], ['新能源汽车产量', '120万辆', '2027']]);
     const total = facts('新增高新技术企业300家、总数突破2200家。出口覆盖全球60多个国家和地区。', '2026-03-01', title);
-    expect(total.map((f) => [f.metric, f.value])).toEqual([['新增高新技术企业', '300家'], ['高新技术企业总数', '2200家']]);
+    expect(total.map((f) => [f.metric, f.value])).toEqual([['新增新能源汽车高新技术企业', '300家'], ['新能源汽车高新技术企业总数', '2200家']]);
   });
 
   it("a 专栏's project items: 总投资 and capacity of the project by the plan's end, the box's total named by its heading", () => {
@@ -904,6 +904,15 @@ describe('after round thirteen', () => {
     expect(got.map((f) => [f.metric, f.value])).toEqual([
       ['重点项目总投资', '219.3亿元'], ['规模以上工业增加值', '8.0%'], ['规模以上工业增加值高于全国', '2.2个百分点'],
       ['纺织服装产业规模以上工业产值', '1128亿元'], ['玩具创意产业规模以上工业产值', '486亿元'], ['纺织服装、玩具创意产业规模以上工业产值合计占全市规模以上工业总产值', '51.6%'],
+    ]);
+  });
+
+  it("a sectoral plan's counts of its enterprises, platforms, projects, land and investment carry its industry", () => {
+    const got = facts('新增省级以上研发平台20个，培育营业收入超50亿元企业20家。每年安排产业用地不少于1500亩，五年累计完成产业投资2500亿元。新材料产值占集群产值比重达到30%。2025年，贵阳、黔南两地产业营业收入分别达到1060亿元和780亿元。全省规模以上工业增加值增长7%。', '2026-03-01', '贵州省磷化工和新能源电池材料产业高质量发展实施方案（2026—2030年）');
+    expect(got.map((f) => f.metric)).toEqual([
+      '新增磷化工和新能源电池材料省级以上研发平台', '培育磷化工和新能源电池材料营业收入超50亿元企业', '每年安排磷化工和新能源电池材料产业用地',
+      '五年累计完成磷化工和新能源电池材料产业投资', '新材料产值占磷化工和新能源电池材料产业集群产值比重',
+      '贵阳磷化工和新能源电池材料产业营业收入', '黔南磷化工和新能源电池材料产业营业收入', '规模以上工业增加值',
     ]);
   });
 });
