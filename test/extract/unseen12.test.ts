@@ -8,4 +8,6 @@
  */
 import { describeHeldOut } from './unseen-support.ts';
 
+// Round twelve's first run (92.8% / 7.4%) passed the recall bar, not the junk bar; after the fixes it meets the issue's
+// bar (see the README), which this suite now holds it to.
 describeHeldOut('twelfth round (six plan documents, two writers)', new URL('../fixtures/unseen12/', import.meta.url));
