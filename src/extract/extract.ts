@@ -1004,10 +1004,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // A sum names its places in full (海淀区、北京经济技术开发区、昌平区机器人产业营业收入合计占全市).
     if (metric.length > (sum ? 45 : 30)) metric = metric.slice(-30);
     // The last item of a 分别 list names the shared noun itself (昌平区机器人产业营业收入): its name is what the others' share leaves.
-    const sharedBefore = placeShared;
     const listed = !respective ? placeItem
       : respective.metric.startsWith(respective.item) && respective.metric.length > respective.item.length ? { item: respective.item, shared: respective.metric.slice(respective.item.length) }
-      : sharedBefore && respective.metric.endsWith(sharedBefore) && respective.metric.length > sharedBefore.length ? { item: respective.metric.slice(0, -sharedBefore.length), shared: sharedBefore }
+      : placeShared && respective.metric.endsWith(placeShared) && respective.metric.length > placeShared.length ? { item: respective.metric.slice(0, -placeShared.length), shared: placeShared }
       : null;
     earlier.push({ metric, clauseStart: clause.start, unit: fig.unit, ...(owned ? { owner: owned.name } : {}), ...(listed ? { listed } : {}) });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
