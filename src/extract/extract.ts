@@ -16,7 +16,7 @@ import {
   SILENT_RELATIONS, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
-import { CHINESE_COUNT, namedGroups, respectiveSubject, type NamedGroups } from './respectively.ts';
+import { CHINESE_COUNT, namedGroups, respectiveSubject, type NamedGroups, type Respective } from './respectively.ts';
 import { clauseAround, insideAny, protectedSpans, splitSentences, type Span } from './sentences.ts';
 import { findTimes, FIVE_YEAR_PLANS, isoDate, type TimeMention } from './time.ts';
 
@@ -1003,11 +1003,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
     // A sum names its places in full (海淀区、北京经济技术开发区、昌平区机器人产业营业收入合计占全市).
     if (metric.length > (sum ? 45 : 30)) metric = metric.slice(-30);
-    // The last item of a 分别 list names the shared noun itself (昌平区机器人产业营业收入): its name is what the others' share leaves.
-    const listed = !respective ? placeItem
-      : respective.metric.startsWith(respective.item) && respective.metric.length > respective.item.length ? { item: respective.item, shared: respective.metric.slice(respective.item.length) }
-      : placeShared && respective.metric.endsWith(placeShared) && respective.metric.length > placeShared.length ? { item: respective.metric.slice(0, -placeShared.length), shared: placeShared }
-      : null;
+    const listed = respective ? listedItem(respective, placeShared) : placeItem;
     earlier.push({ metric, clauseStart: clause.start, unit: fig.unit, ...(owned ? { owner: owned.name } : {}), ...(listed ? { listed } : {}) });
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
@@ -1269,6 +1265,17 @@ const BUILT = /^(?:加快|全力|高标准|持续)?(?:建设|建成|打造|推�
  * 工程，惠及群众12万人; 推进大同数据中心集群建设，算力规模达到8EFLOPS).
  */
 const BUILT_MEASURE = /^(?:新增|配套|接入|新建|建成|形成|惠及|带动|覆盖|服务)|^(?:算力规模|总规模|年产能|产能|装机容量|总装机)$/;
+
+/**
+ * A 分别 list's item and the noun its items share (启东市 + 船舶海工产业产值), for a place named alone or summed after the
+ * list. The last item names the shared noun itself (昌平区机器人产业营业收入): its name is what the others' share leaves.
+ */
+function listedItem(respective: Respective, sharedBefore: string): EarlierFigure['listed'] | null {
+  const { item, metric } = respective;
+  if (metric.startsWith(item) && metric.length > item.length) return { item, shared: metric.slice(item.length) };
+  if (sharedBefore && metric.endsWith(sharedBefore) && metric.length > sharedBefore.length) return { item: metric.slice(0, -sharedBefore.length), shared: sharedBefore };
+  return null;
+}
 
 /**
  * The sum of places after a 分别 list of places in the sentence: "三地合计占全市的68.5%" (the last three listed) or
