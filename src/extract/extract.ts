@@ -12,7 +12,7 @@ import { placeCity, type Place } from '../knowledge/places.ts';
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
 import { findFigures, type FigureMatch } from './figures.ts';
 import {
-  balanceMarks, continuedAction, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic,
+  balanceMarks, continuedAction, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic, siteOpening,
   SILENT_RELATIONS, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
@@ -1307,7 +1307,7 @@ function isBareMeasure(metric: string): boolean {
   const own = metric.replace(/^(?:全年|年度|当年|累计|新增)+/, '');
   return BARE_MEASURE.test(own) || (OWNED_ACTION.test(metric) && metric.length <= 10);
 }
-const BARE_MEASURE = /^(?:(?:入园|入库|入驻|入链)企业数?|(?:本地)?配套率|[\u4e00-\u9fa5]{0,2}(?:到位率|占有率|渗透率|国产化率|良品率)|年?(?:交付量|投放量|货物吞吐量|吞吐量|交易额|检测能力|纳税额?|处理能力|出货量|装机量|产能)|(?:合同)?引资额|(?:享惠)?货物货值|货值|平均电价|(?:标识)?注册量|算力规模|并网装机|装机规模)$/;
+const BARE_MEASURE = /^(?:(?:入园|入库|入驻|入链)企业数?|(?:本地)?配套率|[\u4e00-\u9fa5]{0,2}(?:到位率|占有率|渗透率|国产化率|良品率)|年?(?:交付量|投放量|货物吞吐量|吞吐量|交易额|检测能力|纳税额?|处理能力|接收能力|出货量|装机量|产能)|(?:合同)?引资额|(?:享惠)?货物货值|货值|平均电价|(?:标识)?注册量|算力规模|并网装机|装机规模)$/;
 /** A verb opening a metric for what a thing named before adds or brings (配套建设液冷机柜, 带动设备投资, 撬动社会投资). */
 const OWNED_ACTION = /^(?:配套建设|配套|带动|撬动|拉动|惠及|享惠|减免)[\u4e00-\u9fa5]{2,8}$/;
 
@@ -1325,6 +1325,9 @@ function ownerBefore(s: string, clause: Span, previous: EarlierFigure | null, fi
     const thing = previous.owner ?? thingOf(previous.metric);
     return thing ? { name: thing, start: prev.start } : null;
   }
+  // "大亚湾LNG接收站一期建成投运，年接收能力达到400万吨": the site the clause before is about.
+  const site = siteOpening(text);
+  if (site) return { name: site, start: prev.start };
   const placed = /^(?:支持|推动|鼓励|引导)([\u4e00-\u9fa5]{2,8}?(?:区|县|市|园区|新区))(?:加快)?(?:建设|打造|发展|建立)([^，,；;。]{2,20})$/.exec(text);
   const m = placed ? null : OWNER_VERB.exec(text);
   let name = placed ? placed[1]! + placed[2]! : m ? m[1]! : '';
@@ -1339,6 +1342,9 @@ const OWNER_VERB = /^(?:加快|全力|大力|高标准|持续|积极|加速|着�
 function thingOf(metric: string): string | null {
   const acted = /^(.{2,}?)(?:累计|新增|惠及|带动|签约|接入)/.exec(metric);
   if (acted) return acted[1]!;
+  // "中卫集群标准机架达到7.5万架，算力规模达到5.8万P": the site measured before.
+  const site = /^(.{2,16}?(?:集群|产业园|园区|基地|开发区|高新区|石化区|接收站))(?!化|式|发展|建设)/.exec(metric);
+  if (site) return site[1]!;
   // "实施设备更新和技术改造项目6000个，带动设备投资1200亿元": the projects are the thing.
   if (ENTITY_END.test(metric)) return metric.replace(/^(?:实施|推动|推进|培育|引进|建设|新建|新开工|开工)+/, '');
   const thing = metric.replace(/(?:产量|产值|营业收入|主营业务收入|增加值|销量|总数|数量)$/, '');

@@ -118,8 +118,19 @@ export function sentenceTopic(sentence: string): string | null {
   const m = /^(?:其中[，,]?)?(?:[\u4e00-\u9fa5]{2,6}?(?:要|将))?(?:加快|大力)?(?:打造|培育|建设|发展|壮大)?([\u4e00-\u9fa5A-Za-z0-9]{2,14}?(?:产业|行业|企业|集群|产业链|制造业|服务业))(?:要|将|方面|领域|以|[，,])/.exec(sentence);
   if (m) return m[1]!;
   const program = /^(?:实施|推进|开展|启动)“([^”]{2,20})”/.exec(sentence);
-  return program ? program[1]! : null;
+  return program ? program[1]! : siteOpening(sentence);
 }
+
+/**
+ * A named site a sentence or clause opens with, as its subject ("大亚湾石化区已形成…一体化产业链，2024年实现产值2260亿元";
+ * "大亚湾LNG接收站一期建成投运，年接收能力达到400万吨"): what the measures after it that name no thing are of.
+ */
+export function siteOpening(text: string): string | null {
+  const m = SITE_OPENING.exec(text);
+  return m ? m[1]! : null;
+}
+/** A site's name (a zone, park, base, cluster, terminal), then what it has done or has (已, 一期, 建成, 累计, 现有) or a comma. */
+const SITE_OPENING = /^((?:[\u4e00-\u9fa5A-Za-z0-9“”]{2,14}?)(?:石化区|化工区|石化基地|化工园区|接收站|产业园|开发区|高新区|基地|集群|总装线|港区|示范区))(?=已|一期|二期|三期|建成|全面|累计|现有|目前|[，,])/;
 
 /**
  * A metric that means something only with its sentence's subject before it: a share (占地区生产总值比重, 占比),

@@ -917,3 +917,13 @@ describe('after round thirteen', () => {
   });
 });
 
+
+describe('after round thirteen, round twelve mended', () => {
+  it('a named site opening the sentence or the clause before owns the measures after it that name no thing', () => {
+    const got = facts('大亚湾石化区已形成从原油加工到合成材料的一体化产业链，2024年实现产值2260亿元，增长7.5%。全市电力装机容量达到1560万千瓦；大亚湾LNG接收站一期建成投运，年接收能力达到400万吨。庆阳数据中心集群标准机架达到15万架，算力规模达到20EFLOPS。园区内规模以上企业实现产值120亿元。', '2025-03-01', '惠州市2025年工作要点');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['大亚湾石化区产值', '2260亿元'], ['大亚湾石化区产值', '7.5%'], ['电力装机容量', '1560万千瓦'], ['大亚湾LNG接收站年接收能力', '400万吨'],
+      ['数据中心集群标准机架', '15万架'], ['数据中心集群算力规模', '20EFLOPS'], ['园区内规模以上企业实现产值', '120亿元'],
+    ]);
+  });
+});
