@@ -50,7 +50,7 @@ const PATTERN = new RegExp(
     String.raw`(?<range>${YEAR}\s*年?\s*(?:—|–|-|~|～|至|到)\s*${YEAR}\s*年)`,
     String.raw`(?<year>${YEAR}\s*年(?:(?:年底|年末|底|末)|(?:第?(?<yq>[一二三四1-4])季度末?)|(?<yh>上半年|下半年)|(?<ym>\d{1,2})月(?:(?<yd>\d{1,2})日|底|末)?)?)`,
     String.raw`(?<plan>“?(?<fyp>十二五|十三五|十四五|十五五)”?(?:期间|末|时期|前(?<fypN>[一二三四两1-4])年)?)`,
-    String.raw`(?<within>(?<![近前去来])(?:(?:未来|今后)(?=(?:[一二三四五六七八九十两]|\d{1,2})年)|(?=(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内)))(?<withinN>[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内|里|间)?)`,
+    String.raw`(?<within>(?<![近前去来])(?:(?:未来|今后)(?=(?:[一二三四五六七八九十两]|\d{1,2})年)|(?=(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内|(?<=[两二三23]年)(?=累计|新增|新建|新培育|培育|引进|招引|完成|实施|建成|推动|打造))))(?<withinN>[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内|里|间)?)`,
     String.raw`(?<rel>今年|全年|年内|本年度|本年|当年|这一年|去年|上年|上一年|明年|次年|(?:刚刚)?过去的?[一五]年|[一五]年来)(?:年底|年末|底)?`,
     String.raw`(?<quarter>(?:前三|第?[一二三四1-4])季度末?)`,
     String.raw`(?<half>上半年|下半年)`,
@@ -113,7 +113,8 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
     } else if (g.half) {
       out.push({ ...base, kind: 'half', year: null, monthDay: g.half === '上半年' ? '06-30' : '12-31', label: g.half });
     } else if (g.within) {
-      // 三年内 in a plan of 2026—2028 published in 2026: the three years end with 2028.
+      // 三年内, 三年累计, 三年引进 in a plan of 2026—2028 published in 2026: the three years end with 2028. (五年累计 is as
+      // often the review of the five years past, so only two or three years with a verb count.)
       const n = cnNumber(g.withinN!);
       if (!Number.isFinite(n) || n <= 0 || n > 50) continue;
       out.push({ ...base, kind: 'span', year: docYear + n - 1, monthDay: '12-31' });
