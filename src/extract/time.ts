@@ -117,7 +117,9 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
       // often the review of the five years past, so only two or three years with a verb count.)
       const n = cnNumber(g.withinN!);
       if (!Number.isFinite(n) || n <= 0 || n > 50) continue;
-      out.push({ ...base, kind: 'span', year: docYear + n - 1, monthDay: '12-31' });
+      // 三年累计完成投资: the three years stay in the metric (三年累计完成投资), so the mention takes no text.
+      const kept = /^[两二三23]年$/.test(m[0]) ? { end: start } : {};
+      out.push({ ...base, ...kept, kind: 'span', year: docYear + n - 1, monthDay: '12-31' });
     } else if (g.span) {
       const n = cnNumber(g.spanN!);
       if (!Number.isFinite(n) || n <= 0 || n > 50) continue;

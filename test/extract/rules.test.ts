@@ -929,10 +929,10 @@ describe('after round thirteen, round twelve mended', () => {
 });
 
 describe('after round thirteen, three years', () => {
-  it("三年累计, 三年引进 in a three-year plan end with its last year, whatever year the sentence named before; 五年累计 and 三年来 do not", () => {
+  it("三年累计, 三年引进 in a three-year plan end with its last year, whatever year the sentence named before, and stay in the metric; 五年累计 and 三年来 do not", () => {
     const got = facts('2026年新开工亿元以上项目40个，三年引进精细化工企业60家。三年累计完成工业投资1500亿元以上。', '2026-03-18', '盘锦市精细化工产业高质量发展三年行动方案（2026—2028年）');
     expect(got.map((f) => [f.metric, f.value, f.deadline])).toEqual([
-      ['精细化工新开工亿元以上项目', '40个', '2026-12-31'], ['引进精细化工企业', '60家', '2028-12-31'], ['累计完成工业投资', '1500亿元', '2028-12-31'],
+      ['精细化工新开工亿元以上项目', '40个', '2026-12-31'], ['三年引进精细化工企业', '60家', '2028-12-31'], ['三年累计完成工业投资', '1500亿元', '2028-12-31'],
     ]);
     const review = facts('过去一年，全市地区生产总值增长5.6%。五年累计完成固定资产投资1.52万亿元，三年来累计引进项目300个。', '2026-01-20', '常德市2026年政府工作报告');
     expect(review.map((f) => [f.value, f.kind, f.year])).toEqual([['5.6%', 'actual', 2025], ['1.52万亿元', 'actual', 2025], ['300个', 'actual', 2025]]);
