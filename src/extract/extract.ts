@@ -63,6 +63,8 @@ const ITEM_NUMBER = /^\s*(?:\d{1,2}[.．、](?!\d)|[（(](?:[一二三四五六�
 const SUBJECT_PREDICATE = /^(?:省|市|区)?(?:将|要|还将|还要|计划|拟|力争|争取|提出|全省|全市|全区)/;
 /** Words that may stand before a subject region without making it part of a name: 到2025年, 全省, 其中. */
 const TIME_OR_NOISE = /(?:(?:到|至|截至)?(?:19|20)\d{2}年(?:底|末)?|今年|全年|其中|同时|此外|支持|推动|全省|全市)$/;
+/** What the things counted are chosen to do, up to the clause's end: 开展智能化改造, 开展“一企一策”精准服务. */
+const CHOSEN_FOR = /^(?:开展|实施|进行)[^，,；;。、]{2,16}(?=$|[，,；;。])/;
 /** Verbs making what is counted do something (推动2000家企业开展…): the action belongs to the metric. */
 const CAUSATIVE = /^(?:推动|引导|支持|带动|组织|鼓励|帮助|促进|指导)$/;
 /** A sentence about the whole province (全省…), even in a city's document; 高于全省, 占全省 only compare with it. */
@@ -844,6 +846,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "聚焦16个先进制造业集群" → 聚焦先进制造业集群: a short verb stays (questions ask "发布了多少条…"); a long
       // phrase before the count is another clause's, unless the noun is one word ("千兆光纤网络具备覆盖" + 家庭).
       metric = (metric.length <= 4 && !metric.endsWith('等')) || postNoun.length < 3 ? metric + postNoun : postNoun;
+      // "每年遴选100家骨干企业开展智能化改造": what they are chosen for is part of what is counted.
+      const purpose = metric.endsWith(postNoun) ? CHOSEN_FOR.exec(post.slice(post.indexOf(postNoun) + postNoun.length)) : null;
+      if (purpose && /(?:遴选|选树|选择|确定|组织|培育|支持)$/.test(metric.slice(0, -postNoun.length))) metric += balanceMarks(purpose[0]);
     } else if (postNoun.length >= 2 && metric.length < 3) {
       // "统筹不少于5亿元资金": the thing measured follows the amount.
       metric += postNoun;

@@ -938,3 +938,12 @@ describe('after round thirteen, three years', () => {
     expect(review.map((f) => [f.value, f.kind, f.year])).toEqual([['5.6%', 'actual', 2025], ['1.52万亿元', 'actual', 2025], ['300个', 'actual', 2025]]);
   });
 });
+
+describe('after round thirteen, chosen for', () => {
+  it('what counted things are chosen to do is part of what is counted (每年遴选100家骨干企业开展智能化改造)', () => {
+    const got = facts('全省工业经济稳中向好。每年遴选100家骨干企业开展智能化改造，建成5个示范园区。每年遴选100家成长型中小企业开展“一企一策”精准服务。', '2026-02-10', '福建省2026年工业和信息化工作要点');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['每年遴选骨干企业开展智能化改造', '100家'], ['建成示范园区', '5个'], ['每年遴选成长型中小企业开展“一企一策”精准服务', '100家'],
+    ]);
+  });
+});
