@@ -96,6 +96,8 @@ const DATELINE = /[【[(（]?(?:新华社|人民网|中新社|中新网|新华�
 /** Many places as a clause's subject (各地目标普遍在5%至7%之间): no one region's figure. */
 const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不少省份|许多省份|多个省份|多数省份|全国各地|(?:东部|中部|西部|中西部|东北|东中西部)地区/;
 /** An award per recipient: 给予一次性奖励, 一次性补助, 给予奖励. */
+/** A ban or a rule against building: 严禁新建, 禁止, 不得新建, 不再新建, 原则上不. */
+const BAN = /严禁|禁止|不得|不再(?:新建|审批|核准|备案)|原则上不/;
 const AWARD_BEFORE = /(?:给予|一次性)[^，,；;。]{0,4}(?:奖励|补助|补贴|资助)$/;
 /** A list of years a 分别 gives its figures to: 2026年、2027年、2028年分别达到…. */
 const YEAR_LIST = /((?:19|20)\d{2})年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+(?:底|末)?(?:[，,]\s*)?$/;
@@ -913,6 +915,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     }
     if (metric.length < 2 || /^[\d.%]+$/.test(metric)) continue;
     if ((fig.unit === '人' || fig.unit === '名') && AUDIENCE.test(s.slice(fig.endWithSuffix))) continue;
+    // "严禁新建年产50万吨以下磷矿", "不再新建30万千瓦以下机组": the line a ban draws, not a figure of the plan.
+    if (BAN.test(s.slice(clause.start, fig.start)) && /^(?:以下|以内|以上|及以下)/.test(s.slice(fig.end))) continue;
+    // "每个项目给予不超过500万元支持", "对单个企业最高给予1000万元奖励": what one recipient may get.
+    if (MONEY_UNITS.has(fig.unit) && /(?:每个|每家|每户|每项|单个|单家|单项)[^，,；;。]{0,12}给予[^，,；;。]{0,6}$/.test(s.slice(clause.start, fig.start))) continue;
     // "给予补助，最高不超过500万元": a cap per recipient, not a figure of the plan.
     if (MONEY_UNITS.has(fig.unit) && /(?:最高|最多)(?:不超过)?$/.test(pre)) continue;
     // "给予一次性奖励50万元", "按设备投资额的10%给予补助": an award per recipient, not a figure of the plan.

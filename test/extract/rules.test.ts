@@ -947,3 +947,10 @@ describe('after round thirteen, chosen for', () => {
     ]);
   });
 });
+
+describe('after round thirteen, bans and caps', () => {
+  it("a ban's threshold and what one project may get are not figures of the plan; what is phased out is", () => {
+    const got = facts('严禁新建年产50万吨以下磷矿。每个项目给予不超过500万元支持。不再新建30万千瓦以下煤电机组。淘汰落后产能100万吨。', '2026-03-01', '贵州省磷化工产业高质量发展实施方案（2026—2030年）');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([['淘汰落后产能', '100万吨']]);
+  });
+});
