@@ -139,8 +139,12 @@ const SITE_OPENING = /^((?:[\u4e00-\u9fa5A-Za-z0-9“”]{2,14}?)(?:石化区|�
 export function dependsOnSubject(metric: string): boolean {
   // 是2020年的9.2倍, 比2020年提高11.5个百分点: a comparison of the subject before with a year.
   // 约占全国的6.5%; 环比增长3.5%, 同口径增长2.1%: the same subject measured another way.
+  // 仍低于全省平均水平, 我市仍低, 高出…甘肃, 比国家下达的87%的目标高: a gap of the subject before.
+  if (GAP_ONLY.test(metric)) return true;
   return /^约?(?:占|高于|低于|快于|总数|总量|总规模|比重|增速|增幅|降幅)|^(?:环比|同口径|按可比价格计算)$|^总[\u4e00-\u9fa5]{1,3}$|^(?:是|相当于|比|较)(?:19|20)\d{2}年|^(?:比|较)上年/.test(metric) || COUNT_VERBS_ONLY.test(metric.replace(PLACE_PREFIX, ''));
 }
+
+const GAP_ONLY = /^(?:我市|我省|我区|我县)?(?:约|仍|还|依然)?(?:高于|低于|快于|慢于|高出|低出|超出)|^(?:我市|我省|我区|我县)?(?:仍|还|依然)(?:高|低)$|^(?:比|较)[^，,；;。]{1,20}(?:高|低)$/;
 
 /** A district, county or zone opening a metric (宝安区新增): the place whose count it is. */
 const PLACE_PREFIX = /^[\u4e00-\u9fa5]{1,6}?(?:区|县|市|镇|新区|园区)(?=累计|新增|新建|建成|完成|开通)/;

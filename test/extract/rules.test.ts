@@ -954,3 +954,13 @@ describe('after round thirteen, bans and caps', () => {
     expect(got.map((f) => [f.metric, f.value])).toEqual([['淘汰落后产能', '100万吨']]);
   });
 });
+
+describe('after round thirteen, gaps', () => {
+  it('a gap that names only the comparison (我市仍低, 比…目标高, 仍低于全省平均水平) is a gap of what the clause before measures', () => {
+    const got = facts('2025年，全市精细化工率达到36.5%，我市仍低8.5个百分点。地表水国控断面水质优良比例达到90.2%，比国家下达的87%的目标高3.2个百分点。研发投入强度为1.1%，仍低于全省平均水平0.8个百分点。', '2026-03-18', '盘锦市2026年工作要点');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['精细化工率', '36.5%'], ['精细化工率仍低', '8.5个百分点'], ['地表水国控断面水质优良比例', '90.2%'],
+      ['地表水国控断面水质优良比例比国家下达的87%的目标高', '3.2个百分点'], ['研发投入强度', '1.1%'], ['研发投入强度仍低于全省平均水平', '0.8个百分点'],
+    ]);
+  });
+});
