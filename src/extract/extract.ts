@@ -96,6 +96,8 @@ const DATELINE = /[【[(（]?(?:新华社|人民网|中新社|中新网|新华�
 /** Many places as a clause's subject (各地目标普遍在5%至7%之间): no one region's figure. */
 const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不少省份|许多省份|多个省份|多数省份|全国各地|(?:东部|中部|西部|中西部|东北|东中西部)地区/;
 /** An award per recipient: 给予一次性奖励, 一次性补助, 给予奖励. */
+/** What names the thing measured before it: 电解铝产能 → 电解铝, 新能源汽车产量 → 新能源汽车 (two characters at least). */
+const MEASURED_THING = /(?<=[\u4e00-\u9fa5A-Za-z0-9]{2})(?:产能|产量|产值|销量|出货量)$/;
 /** A ban or a rule against building: 严禁新建, 禁止, 不得新建, 不再新建, 原则上不. */
 const BAN = /严禁|禁止|不得|不再(?:新建|审批|核准|备案)|原则上不/;
 const AWARD_BEFORE = /(?:给予|一次性)[^，,；;。]{0,4}(?:奖励|补助|补贴|资助)$/;
@@ -925,6 +927,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (AWARD_BEFORE.test(pre) || (/按[^，,；;。]{0,14}的$/.test(pre) && /^[^，,；;。]{0,4}给予/.test(s.slice(fig.endWithSuffix)))) continue;
     // "分别给予100万元、200万元奖励": awards per recipient named after the amounts.
     if (MONEY_UNITS.has(fig.unit) && /给予[^，,；;。]{0,12}$/.test(s.slice(clause.start, fig.start)) && /^[^，,；;。]{0,12}(?:奖励|补助|补贴|资助)/.test(s.slice(fig.endWithSuffix))) continue;
+    // "全区10种有色金属产量达到810万吨": the kinds counted are a fixed set, named for the figure after it.
+    if (/^[种类]$/.test(fig.unit) && figures.some((g) => g.start > fig.end && g.start < clause.end)) continue;
     // "以上4个项目总投资143亿元": a count referring back to what was listed; "设置主要指标11项": the plan's own indicators.
     if (COUNT_UNITS.test(fig.unit) && /(?:以上|上述|前述|所列)$/.test(s.slice(clause.start, fig.start))) continue;
     if ((fig.unit === '项' || fig.unit === '个') && /指标$/.test(metric)) continue;
@@ -948,6 +952,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       } else if (previous && ENTITY_END.test(previous.metric)) {
         // "实施省重点建设项目300个左右，完成投资2100亿元": the investment of those projects.
         metric = withSubject(previous.metric, metric);
+        quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+      } else if (previous && previous.clauseStart >= segment && MEASURED_THING.test(previous.metric)) {
+        // "电解铝产能达到720万吨，产量695万吨": the thing the clause before measures, measured another way.
+        metric = previous.metric.replace(MEASURED_THING, '') + metric;
         quoteSpan = spanOf(s, previous.clauseStart, clause.end);
       }
     }

@@ -964,3 +964,12 @@ describe('after round thirteen, gaps', () => {
     ]);
   });
 });
+
+describe('after round thirteen, measured another way', () => {
+  it('a bare 产量 after the clause measuring a thing is of that thing; a count of kinds named for the figure after it is no figure', () => {
+    const got = facts('2025年，电解铝产能达到720万吨，产量695万吨。全区10种有色金属产量达到810万吨。新能源汽车产量达到120万辆，营业收入突破3000亿元。', '2026-04-10', '内蒙古自治区有色金属产业高质量发展行动计划（2026—2027年）');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['电解铝产能', '720万吨'], ['电解铝产量', '695万吨'], ['有色金属产量', '810万吨'], ['新能源汽车产量', '120万辆'], ['新能源汽车营业收入', '3000亿元'],
+    ]);
+  });
+});
