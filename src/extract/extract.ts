@@ -894,6 +894,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "园区累计并网装机达到2810万千瓦，其中光伏2210万千瓦、风电560万千瓦": each a kind of the whole before.
       metric = kindOf.metric;
       quoteSpan = spanOf(s, kindOf.clauseStart, clause.end);
+    } else if (metric.length < 2 && !previous && (clauseSubject = stepsPassedBefore(s, clause, itemStart))) {
+      // "全市地区生产总值迈上4000亿元新台阶、达到4150亿元": what passed the step is what is reached.
+      metric = clauseSubject.metric;
+      quoteSpan = spanOf(s, clauseSubject.start, clause.end);
     } else if (metric.length < 2 && (clauseSubject = subjectOfClauseBefore(s, clause, previous?.clauseStart ?? -1, times, mentions))) {
       // "制造业增加值首次突破万亿元，达1.09万亿元", "绿色铝产量达到546万吨；新能源电池产业营业收入首次突破千亿元，
       // 达到1086亿元": the clause right before (after the previous figure's) names what is reached.
@@ -1145,7 +1149,9 @@ function subjectOfClauseBefore(s: string, clause: Span, after: number, times: Ti
   const before = clauseAround(s, clause.start - 1, clause.start - 1);
   if (before.start <= after) return null;
   const cut = [...times, ...mentions].filter((x) => x.start >= before.start && x.end <= before.end).map((x): [number, number] => [x.start - before.start, x.end - before.start]);
-  const metric = metricBeforeComparator(before.text, cut);
+  // "全市经济总量连跨两个千亿台阶，年均增长6.1%": what passed the steps is what grew.
+  const stepped = STEPS_PASSED.exec(before.text);
+  const metric = stepped ? stepped[1]! : metricBeforeComparator(before.text, cut);
   // "…增长5%，总量突破千亿元，达到1086亿元": a metric that leans on the subject before is no subject of its own.
   return metric.length >= 2 && (after < 0 || !dependsOnSubject(metric)) ? { metric, start: before.start } : null;
 }
@@ -1164,6 +1170,14 @@ function kindOfWhole(s: string, clause: Span, earlier: readonly EarlierFigure[],
   return { metric: (parts[1] ?? '') + kind + parts[2], clauseStart: whole.clauseStart };
 }
 
+/** The subject passing steps in the clause's part before the item (…迈上4000亿元新台阶、达到4150亿元). */
+function stepsPassedBefore(s: string, clause: Span, itemStart: number): { metric: string; start: number } | null {
+  if (itemStart <= clause.start || s[itemStart - 1] !== '、') return null;
+  const m = STEPS_PASSED.exec(s.slice(clause.start, itemStart - 1));
+  return m ? { metric: m[1]!, start: clause.start } : null;
+}
+/** A subject passing steps (全市经济总量连跨两个千亿台阶, 地区生产总值迈上4000亿元新台阶): the subject. */
+const STEPS_PASSED = /^(?:全市|全省|全区|全县|全州)?([\u4e00-\u9fa5]{2,10}?)(?:先后|连续|接连)?(?:连跨|迈上|跨上|站上|跨越|迈过)[^，,；;。]*台阶$/;
 /** A verb of reach before a count of places or people (覆盖全球, 销往, 惠及). */
 const REACH = /(?:覆盖|遍及|辐射|销往|出口到|出口至|通达|联通|惠及|带动)(?:全球|全国|全省|全市|世界)?$/;
 /** A count verb opening a listed item's metric (累计建成省级智能工厂), which the items after it without one share. */

@@ -973,3 +973,12 @@ describe('after round thirteen, measured another way', () => {
     ]);
   });
 });
+
+describe('after round thirteen, steps passed', () => {
+  it('what passed a step (连跨两个千亿台阶, 迈上4000亿元新台阶) is what grew or reached the figure after it', () => {
+    const got = facts('五年来，全市经济总量连跨两个千亿台阶，年均增长6.1%。全市地区生产总值迈上4000亿元新台阶、达到4150亿元。', '2026-01-15', '2026年保定市人民政府工作报告');
+    expect(got.map((f) => [f.metric, f.comparator, f.value, f.year])).toEqual([
+      ['经济总量', '年均增长', '6.1%', 2025], ['地区生产总值', '达到', '4150亿元', 2025],
+    ]);
+  });
+});
