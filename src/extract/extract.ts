@@ -888,7 +888,12 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
     } else if (whole) {
       // "安排市重大工业项目300个…，其中10亿元以上项目85个": a part of the same projects.
-      metric = metric.slice(0, -whole.head.length) + withSubject(whole.metric, '');
+      // "其中新开工亿元以上项目150个": a part that names the whole's thing itself keeps its own words.
+      // "新开工亿元以上项目300个，其中10亿元以上项目30个": the part is done as the whole is (新开工10亿元以上项目).
+      const thing = withSubject(whole.metric, '');
+      const done = whole.metric.endsWith(thing) ? whole.metric.slice(0, -thing.length) : '';
+      if (!metric.endsWith(thing)) metric = metric.slice(0, -whole.head.length) + thing;
+      else if (/^(?:新开工|开工|实施|新建|建成|引进|招引|签约|培育|新增|认定)+$/.test(done) && !ACTION_START.test(metric) && !LIST_VERB.test(metric)) metric = done + metric;
       quoteSpan = spanOf(s, whole.clauseStart, clause.end);
     } else if ((kindOf = kindOfWhole(s, clause, earlier, metric, fig))) {
       // "园区累计并网装机达到2810万千瓦，其中光伏2210万千瓦、风电560万千瓦": each a kind of the whole before.
@@ -1060,7 +1065,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // Time: the sentence (nearest before, else in the clause after), the paragraph, the article, the document.
     // A time told after a figure ("…达到1650亿元，力争到2027年突破2000亿元；…") is that statement's: it does not reach
     // past the ；. One opening the sentence (到2025年，…；…) frames all of it.
-    const timeBefore = times.filter((t) => t.end <= fig.start && (segmentStart(s, t.start) === segmentStart(s, fig.start) || !all.some((g) => g.end <= t.start))).at(-1);
+    // A part of the year told in a 其中 clause ("…，其中一季度新开工…150个以上，工业投资增长12%") is that clause's only.
+    const asidePart = (t: TimeMention): boolean => t.label !== '' && t.start < clause.start && /^其中/.test(clauseAround(s, t.start, t.end).text);
+    const timeBefore = times.filter((t) => t.end <= fig.start && !asidePart(t) && (segmentStart(s, t.start) === segmentStart(s, fig.start) || !all.some((g) => g.end <= t.start))).at(-1);
     const timeAfter = times.find((t) => t.start >= fig.end && t.end <= clause.end);
     let time = timeBefore ?? timeAfter ?? null;
     // 全年/年内/当年 mean the year being talked about: in a paragraph opened by 2023年 (a review), that year.

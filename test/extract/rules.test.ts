@@ -982,3 +982,13 @@ describe('after round thirteen, steps passed', () => {
     ]);
   });
 });
+
+describe('after round thirteen, parts after 其中', () => {
+  it("a quarter told in a 其中 clause is that clause's only; a part naming the whole's thing keeps its words and takes the whole's verb", () => {
+    const got = facts('全年实施亿元以上项目1200个，其中一季度新开工亿元以上项目150个以上，工业投资增长12%。新开工亿元以上项目300个，其中10亿元以上项目30个。', '2026-01-20', '宜昌市2026年政府工作报告');
+    expect(got.map((f) => [f.metric, f.value, f.deadline])).toEqual([
+      ['实施亿元以上项目', '1200个', '2026-12-31'], ['新开工亿元以上项目一季度', '150个', '2026-03-31'], ['工业投资', '12%', '2026-12-31'],
+      ['新开工亿元以上项目', '300个', '2026-12-31'], ['新开工10亿元以上项目', '30个', '2026-12-31'],
+    ]);
+  });
+});
