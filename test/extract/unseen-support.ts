@@ -200,6 +200,9 @@ function closestFact(facts: Fact[], label: Label): Fact | undefined {
   return same.sort((a, b) => rank(b) - rank(a))[0];
 }
 
+/** Words that end a target before its year does: 一季度, 上半年, 6月底, 前三季度. */
+const PART_OF_YEAR = /季度|半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月/;
+
 /** Scores the figure facts extracted from one document against its labels. */
 export function scoreDocument(doc: string, labels: Label[], facts: Fact[]): DocumentScore {
   const required = labels.filter((l) => !l.optional);
@@ -220,6 +223,8 @@ export function scoreDocument(doc: string, labels: Label[], facts: Fact[]): Docu
       if (fact.kind !== paired.label.kind) notes.push(`kind ${fact.kind} (want ${paired.label.kind})`);
       if (fact.city !== paired.label.city) notes.push(`city ${fact.city} (want ${paired.label.city})`);
       if (normalizeForMatch(fact.value) !== normalizeForMatch(paired.label.value)) notes.push(`value "${fact.value}" (want "${paired.label.value}")`);
+      // Labels give years only; a deadline before the year's end needs a quarter, half or month in the quote.
+      if (fact.deadline && !fact.deadline.endsWith('-12-31') && !PART_OF_YEAR.test(paired.label.quote + paired.label.metric)) notes.push(`deadline ${fact.deadline} (want the year's end)`);
       return { fact, verdict: 'matched', label: paired.label, notes };
     }
     const again = labels.find((l) => matches(l, fact) !== null);
