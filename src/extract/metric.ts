@@ -5,7 +5,7 @@
 
 /** Relations between a metric and its figure, nearest to the number first when stripping. */
 const COMPARATORS = [
-  '同比增长', '年均增长', '增长', '下降', '提高', '降低', '减少', '提升', '突破', '超过', '达到', '不低于', '不少于', '不超过',
+  '同比增长', '年均增长', '增长', '下降', '提高', '降低', '下降至', '下降到', '降低至', '降低到', '降至', '降到', '减少', '提升', '突破', '超过', '达到', '不低于', '不少于', '不超过',
   '高于', '低于', '大于', '小于', '不足', '控制在', '保持在', '稳定在', '保持', '缩小', '扩大', '达', '超', '逾', '约', '近', '为', '在', '至', '到',
 ];
 /** Copulas and prepositions that relate nothing by themselves (为, 在, 至, 到): 提高到 is the relation, not 到. */

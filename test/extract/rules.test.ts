@@ -992,3 +992,12 @@ describe('after round thirteen, parts after 其中', () => {
     ]);
   });
 });
+
+describe('after round thirteen, 降至', () => {
+  it('降至 and 下降至 are relations, not part of what is measured', () => {
+    const got = facts('万元工业增加值用水量降至28立方米。PM2.5平均浓度降至38微克/立方米。城镇调查失业率下降至5%。', '2026-03-05', '毕节市2026年推进方案');
+    expect(got.map((f) => [f.metric, f.comparator, f.value])).toEqual([
+      ['万元工业增加值用水量', '降至', '28立方米'], ['PM2.5平均浓度', '降至', '38微克/立方米'], ['城镇调查失业率', '下降至', '5%'],
+    ]);
+  });
+});
