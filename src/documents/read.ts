@@ -157,6 +157,9 @@ function linesOfText(body: string): SourceLines {
   return { lines, urls, meta: null };
 }
 
+/** Two column heads a PDF copy set one space apart (序号 指标, 指标 单位). */
+const HEAD_PAIR = /^(?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点) (?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点)$/;
+
 /** Sentence punctuation: a line holding it is prose, whatever its spacing. */
 const PROSE = /[。，；！？]/;
 
@@ -178,7 +181,8 @@ function tableCells(raw: string): string[] | null {
     const cells = line.split('\t').map((c) => c.trim());
     if (cells.length >= 3 && cells.filter((c) => c !== '').length >= 2) return cells;
   }
-  const spaced = line.trim().split(/ {2,}|\u3000+/);
+  // "序号 指标      2025年": two column heads one space apart are two cells.
+  const spaced = line.trim().split(/ {2,}|\u3000+/).flatMap((c) => (HEAD_PAIR.test(c) ? c.split(' ') : [c]));
   if (spaced.length >= 3 && spaced.every((c) => c.length <= 30) && spaced.some((c) => /\d/.test(c))) return spaced;
   return null;
 }

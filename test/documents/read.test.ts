@@ -233,6 +233,11 @@ describe('tables', () => {
     expect(texts(doc)).toEqual(['表1主要指标', '制造业增加值｜亿元｜8500｜12000', '近年来，全省制造业稳步发展，增加值8500亿元。']);
   });
 
+  it('splits two column heads of a PDF copy that stand one space apart (序号 指标), so the columns stay in line', () => {
+    const doc = read(utf8('表1　主要指标\n序号 指标                  2025年     2027年     属性\n1    电子信息产业营业收入  2860亿元   3600亿元   预期性\n'), 'plan.txt');
+    expect(texts(doc)).toEqual(['表1主要指标', '序号｜指标｜2025年｜2027年｜属性', '1｜电子信息产业营业收入｜2860亿元｜3600亿元｜预期性']);
+  });
+
   it('lines an HTML table up by column: colspan and rowspan leave empty cells, <p> inside a cell stays in its row', () => {
     const html = `<html><body><table>
       <tr><td rowspan="2"><p>指标</p></td><td rowspan="2">单位</td><td>2025年</td><td colspan="2">目标值</td></tr>
