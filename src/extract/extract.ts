@@ -321,7 +321,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       const ctx = {
         sentence,
         paragraphStart: para.start,
-        priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m)),
+        priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m) && !(titleRegion && isPartner(para.text, m))),
         priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
@@ -1463,6 +1463,15 @@ function openingPlaceEnd(text: string, regions: RegionIndex): number {
 }
 
 /** "高出同为西北清洁能源大省的甘肃约30个百分点": a region named as a benchmark is not what the text is about. */
+/**
+ * A region a place's own document works with, not about ("承接北京非首都功能疏解", "主动对接上海", "融入粤港澳大湾区"): no
+ * subject for the sentences after it.
+ */
+function isPartner(text: string, m: RegionMention): boolean {
+  return PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start));
+}
+const PARTNER_BEFORE = /(?:承接|对接|服务|融入|疏解|配合|接轨|联动|协同|合作|面向|辐射|借鉴|学习|考察|赴)[^，,。；;、]{0,2}$/;
+
 function isBenchmark(text: string, m: RegionMention): boolean {
   return BENCHMARK_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));
 }

@@ -1001,3 +1001,10 @@ describe('after round thirteen, 降至', () => {
     ]);
   });
 });
+
+describe('after round fourteen', () => {
+  it("a region a city's own document works with (承接北京…疏解) is no subject for the sentences after it", () => {
+    const got = facts('把服务保障雄安新区建设和承接北京非首都功能疏解作为重大政治任务。全年承接产业转移项目186个、总投资512亿元。', '2026-01-10', '2026年保定市人民政府工作报告');
+    expect(got.map((f) => [f.region, f.city, f.value])).toEqual([['河北', '保定', '186个'], ['河北', '保定', '512亿元']]);
+  });
+});
