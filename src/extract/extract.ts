@@ -1399,19 +1399,23 @@ function sectorOf(title: string, regions: RegionIndex): Sector {
   const at = openingPlaceEnd(title, regions);
   const rest = (at > 0 ? title.slice(at).replace(/^(?:省|市|自治区|自治州|区|县|州|盟)/, '') : title)
     .replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
-  const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)(集群)?/.exec(rest);
+  const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)(集群|链)?/.exec(rest);
   if (!m || /^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!)) return NO_SECTOR;
   // "海南宁夏部署…产业": a news headline's places and verbs are no industry.
   if (regions.findMentions(m[1]!).length > 0 || /部署|推进|加快|召开|发布|出台|印发|推动|聚焦/.test(m[1]!)) return NO_SECTOR;
-  return { name: m[1]!, cluster: m[2] ? m[0] : '' };
+  return { name: m[1]!, cluster: m[2] === '集群' ? m[0] : '', chain: m[2] === '链' ? m[0] : '' };
 }
 
-/** The industry a sectoral plan is about, and the cluster when the title names one (清洁能源装备产业集群). */
+/**
+ * The industry a sectoral plan is about, and the cluster or chain when the title names one (清洁能源装备产业集群,
+ * 先进能源材料产业链).
+ */
 interface Sector {
   name: string;
   cluster: string;
+  chain: string;
 }
-const NO_SECTOR: Sector = { name: '', cluster: '' };
+const NO_SECTOR: Sector = { name: '', cluster: '', chain: '' };
 
 /** Metrics a sectoral plan says of its industry without naming it: 产业投资, 本地配套率, 研发投入强度, 规模以上企业. */
 const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|工人|工程)|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
@@ -1421,6 +1425,8 @@ function withSector(metric: string, sector: Sector, placeEnd = 0): string {
   // "集群营业收入" in a cluster's plan: the cluster the title names.
   if (sector.cluster && /^集群(?!化|式|发展|建设)/.test(metric)) return sector.cluster + metric.slice(2);
   if (!sector.name || metric.includes(sector.name)) return metric;
+  // "累计完成产业链投资" in a chain's plan: the chain the title names.
+  if (sector.chain && metric.includes('产业链')) return metric.replace('产业链', sector.chain);
   // "新材料产值占集群产值比重": the industry's cluster.
   if (/集群(?:产值|营业收入|规模)/.test(metric) && !/产业集群/.test(metric)) return metric.replace(/集群(?=产值|营业收入|规模)/, `${sector.name}产业集群`);
   // "贵阳、黔南两地产业营业收入分别…": the place's figure of the industry.
@@ -1439,9 +1445,10 @@ function withSector(metric: string, sector: Sector, placeEnd = 0): string {
  * (新增省级以上研发平台, 培育营业收入超50亿元企业, 新开工亿元以上项目, 国家级专精特新“小巨人”企业).
  */
 const SECTOR_GENERIC = new RegExp(
-  String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|累计培育|累计建成|累计|五年内|三年内|每年)*)(?:新开工|开工|签约)?` +
+  String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|新创建|创建|累计培育|累计建成|累计|五年内|三年内|每年)*)(?:新开工|开工|签约)?` +
     String.raw`(?:(?:营业收入|产值)?超[\d.百千万亿]+元的?|\d*亿元以上|省级以上|国家级|省级|市级以上|[、和])*` +
-    String.raw`(?:研发平台|创新平台|创新中心|技术创新中心|企业技术中心|智能工厂|数字化车间|专精特新“小巨人”企业|专精特新企业|“小巨人”企业|高新技术企业|单项冠军企业|上市企业|龙头企业|企业|项目|产业项目)数?$`,
+    String.raw`(?:关键配套|配套|关键|骨干|链主)?` +
+    String.raw`(?:研发平台|创新平台|创新中心|技术创新中心|企业技术中心|智能工厂|绿色工厂|数字化车间|专精特新“小巨人”企业|专精特新企业|“小巨人”企业|高新技术企业|单项冠军企业|上市企业|龙头企业|企业|项目|产业项目|授权发明专利|发明专利)数?$`,
 );
 
 /** A national list's topic put after the region a short metric opens with: 深圳入选 → 深圳卓越级智能工厂入选. */

@@ -1008,3 +1008,12 @@ describe('after round fourteen', () => {
     expect(got.map((f) => [f.region, f.city, f.value])).toEqual([['河北', '保定', '186个'], ['河北', '保定', '512亿元']]);
   });
 });
+
+describe('after round fourteen, a chain plan', () => {
+  it("a chain plan's 产业链 is the chain its title names; its counts of supporting enterprises, green factories and patents carry its industry", () => {
+    const got = facts('“十四五”期间累计完成产业链投资420亿元。全年引进关键配套企业5家以上，新创建省级以上绿色工厂4家，新增授权发明专利126件。', '2026-02-28', '湘潭市先进能源材料产业链2026年发展实施方案');
+    expect(got.map((f) => f.metric)).toEqual([
+      '累计完成先进能源材料产业链投资', '引进先进能源材料关键配套企业', '新创建先进能源材料省级以上绿色工厂', '新增先进能源材料授权发明专利',
+    ]);
+  });
+});
