@@ -993,10 +993,16 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const itemPlace = respective ? regions.findMentions(respective.item)[0] ?? null : null;
     if (respective) {
       // Regions alone say whose, not what: the thing measured is the figure's before (广东省入选数量…达40家).
-      const named = itemPlace !== null && itemPlace.start === 0 && itemPlace.end === respective.item.length && respective.metric.length - respective.item.length < 2;
-      const thing = !named ? '' : previous ? withoutPlace(previous.metric, regions) : d.titleTopic;
+      // A county the index does not know by itself (费县) is named by its suffix.
+      const named = (itemPlace !== null && itemPlace.start === 0 && itemPlace.end === respective.item.length && respective.metric.length - respective.item.length < 2)
+        || (respective.metric === respective.item && /^[\u4e00-\u9fa5]{1,6}(?:县|区|市|旗)$/.test(respective.item));
+      // The figure before the list, not an item of the list itself (费县…700亿元 for 兰山区).
+      // Measured in the same unit: "新能源汽车产量达到171万辆，约占全国的11.6%，其中合肥、芜湖两市分别达到…万辆".
+      const outside = [...earlier].reverse().filter((e) => e.clauseStart < clause.start);
+      const before = outside.find((e) => e.unit === fig.unit) ?? outside[0] ?? previous;
+      const thing = !named ? '' : before ? withoutPlace(before.metric, regions) : d.titleTopic;
       metric = thing ? respective.item + thing : respective.metric;
-      quoteSpan = spanOf(s, named && previous ? Math.min(previous.clauseStart, respective.from) : respective.from, clause.end);
+      quoteSpan = spanOf(s, named && before ? Math.min(before.clauseStart, respective.from) : respective.from, clause.end);
     }
     // "增长4.9%，预期目标为增长5.5%左右", "增长5.1%，未完成6%左右的预期目标": the goal of what the figure before measures.
     const goalOf = !respective && previous && previous.clauseStart < clause.start && (GOAL_AFTER_RESULT.test(pre) || goalMeasuredAgainst(s, fig)) ? previous : null;
@@ -1276,8 +1282,10 @@ function yearOfList(s: string, figures: FigureMatch[], fig: FigureMatch): { year
     list = YEAR_LIST.exec(opening[1]!);
     metricText = head.slice(opening[0].length);
   }
+  // "2026年、2027年，全市规模以上工业营业收入分别达到…": the years stand in the clause before, on their own.
+  if (!list) list = YEAR_LIST.exec(s.slice(0, clause.start).replace(/^.*[，,；;。]\s*(?=(?:19|20)\d{2}年[^，,；;。]*[，,]\s*$)/, ''));
   if (!list) {
-    const earlier = [...s.slice(0, clause.start).matchAll(/((?:19|20)\d{2}年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+)(?:底|末)?[^，,；;。]{0,20}?分别/g)].at(-1);
+    const earlier = [...s.slice(0, clause.start).matchAll(/((?:19|20)\d{2}年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+)(?:底|末)?[，,]?[^，,；;。]{0,20}?分别/g)].at(-1);
     if (!earlier) return null;
     list = YEAR_LIST.exec(earlier[1]!);
   }
