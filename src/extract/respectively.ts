@@ -35,10 +35,10 @@ const COMPACT_PAIRS: Array<[string, string[]]> = [
 ];
 
 /** A counted group: 三大主导产业, 两个千亿级产业集群, 四大造船指标. */
-const COUNTED_GROUP = /([两三四五六七八九十])(?:大|个|项|类)([\u4e00-\u9fa5]{1,6}?(?:产业|行业|集群|指标|板块|领域|产业链|基地))/g;
+const COUNTED_GROUP = /([两三四五六七八九十])(?:大|个|项|类)([\u4e00-\u9fa5]{0,6}?(?:产业|行业|集群|指标|板块|领域|产业链|基地))/g;
 export const CHINESE_COUNT: Record<string, number> = { 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** A verb opening a list of members (做强烟草、装备制造…), not part of the first one's name. */
-const MEMBER_LEAD = /^(?:其中|以|加快|大力|重点|着力)?(?:壮大|发展|培育|做强|做大|做优|打造|推动|围绕|聚焦|突出|巩固|提升|形成|构建)?/;
+const MEMBER_LEAD = /^(?:其中|以|加快|大力|重点|着力)?(?:(?:壮大|发展|培育|做强|做大|做优|打造|推动|围绕|聚焦|突出|巩固|提升|形成|构建)了?)?/;
 
 /** A counted group of places (三地, 两区, 三县): its members are the places listed last before it. */
 const PLACE_GROUP = /^([两三四五六七八九十])(地|区|县|市|个区|个县|县区)()/;
@@ -71,13 +71,24 @@ export function namedGroups(texts: string[]): Map<string, string[]> {
       const count = CHINESE_COUNT[m[1]!]!;
       // Members before it, back to the clause's start: "烟草、装备制造、生物医药三大主导产业".
       const before = text.slice(0, m.index).split(/[，,。；;：:（(]/).at(-1)!.replace(/等$/, '');
-      if (before.includes('、')) add(m[0], count, before.split(/、|和|及|与/));
+      // "…、软件和信息技术服务四大重点领域": 和 inside a member's name when splitting there gives too many.
+      if (before.includes('、')) add(m[0], count, before.split(/、|和|及|与/).length > count ? before.split('、') : before.split(/、|和|及|与/));
       // Members after it: "三大主导产业：指烟草、装备制造和生物医药产业", "三大主导产业，即…".
       const after = /^(?:是指|指|即|包括|为)?[：:，,]?(?:是指|指|即|包括)([^。；;]+)/.exec(text.slice(m.index + m[0].length));
       if (after) add(m[0], count, after[1]!.replace(/(?:等)?(?:产业|行业)?$/, '').split(/、|和|及|与/));
     }
   }
   return groups;
+}
+
+/**
+ * The one group defined with the same count and kind under a longer name: "四大领域" for "新型显示、智能终端…四大重点领域".
+ */
+function sameKindGroup(groups: NamedGroups, count: string, name: string): string[] | null {
+  const kind = /(?:产业|行业|集群|领域|板块|产业链|基地)$/.exec(name)?.[0];
+  if (!kind) return null;
+  const found = [...groups.entries()].filter(([key]) => key.startsWith(count) && key.endsWith(kind) && key.length > name.length + 1);
+  return found.length === 1 ? found[0]![1] : null;
 }
 
 /**
@@ -91,7 +102,7 @@ function groupMembers(text: string, groups: NamedGroups, earlier: ReadonlyArray<
   const count = CHINESE_COUNT[m[1]!]!;
   const rest = text.slice(m.index + m[0].length);
   const kind = /(?:产业|行业)$/.exec(m[2]!)?.[0] ?? '';
-  const defined = groups.get(m[0]) ?? placesListedBefore(sentenceBefore, m[0], count);
+  const defined = groups.get(m[0]) ?? sameKindGroup(groups, m[1]!, m[2]!) ?? placesListedBefore(sentenceBefore, m[0], count);
   if (defined) return defined.map((x) => (kind && !x.endsWith(kind) ? x + kind : x) + rest);
   const listed = earlier.filter((e) => e.clauseStart < clauseStart).slice(-count);
   if (/指标$/.test(m[2]!) && listed.length === count) return listed.map((e) => e.metric + rest);

@@ -1028,3 +1028,12 @@ describe('after round fourteen, lists', () => {
     ]);
   });
 });
+
+describe('after round fourteen, groups', () => {
+  it('a group referred to by a shorter name (四大领域 for …四大重点领域) stands for the members the document gave it, 和 inside a member kept', () => {
+    const got = facts('产业结构不断优化。形成了新型显示、智能终端、电子元器件、软件和信息技术服务四大重点领域协同发展的格局，四大领域营业收入分别达到680亿元、960亿元、420亿元和186亿元。', '2026-06-20', '绵阳市“十五五”电子信息产业发展规划');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['新型显示营业收入', '680亿元'], ['智能终端营业收入', '960亿元'], ['电子元器件营业收入', '420亿元'], ['软件和信息技术服务营业收入', '186亿元'],
+    ]);
+  });
+});
