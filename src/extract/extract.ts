@@ -208,8 +208,9 @@ function documentIndex(
     ...regions,
     findMentions: (text, options) => outsideDateline(text, regions.findMentions(text, { place: inContext, ...options })),
   };
+  // A region's name opening a body's (重庆大学, 北京现代沧州工厂) names no place the figures are of.
   const paragraphMentions = doc.paragraphs.map((p, i) =>
-    withPlaces.has(i) ? index.findMentions(p.text) : outsideDateline(p.text, firstPass[i]!),
+    (withPlaces.has(i) ? index.findMentions(p.text) : outsideDateline(p.text, firstPass[i]!)).filter((m) => !isNamePart(p.text, m)),
   );
   return { index, own: ownMention, paragraphMentions };
 }
@@ -321,7 +322,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       const ctx = {
         sentence,
         paragraphStart: para.start,
-        priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m) && !(titleRegion && isPartner(para.text, m))),
+        priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m) && !isNamePart(para.text, m) && !(titleRegion && isPartner(para.text, m))),
         priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
@@ -1042,7 +1043,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
-    const subjectMentions = mentions.filter((m) => !isBenchmark(s, m));
+    const subjectMentions = mentions.filter((m) => !isBenchmark(s, m) && !isNamePart(s, m));
     // In a national document a region names only the figures of its own ；-segment.
     const from = d.national ? segmentStart(s, fig.start) : 0;
     const before = subjectMentions.filter((m) => m.end <= fig.start && m.start >= from).at(-1);
@@ -1485,7 +1486,13 @@ function openingPlaceEnd(text: string, regions: RegionIndex): number {
 function isPartner(text: string, m: RegionMention): boolean {
   return PARTNER_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start));
 }
-const PARTNER_BEFORE = /(?:承接|对接|服务|融入|疏解|配合|接轨|联动|协同|合作|面向|辐射|借鉴|学习|考察|赴)[^，,。；;、]{0,2}$/;
+const PARTNER_BEFORE = /(?:承接|对接|服务|融入|疏解|配合|接轨|联动|协同|合作|面向|辐射|借鉴|学习|考察|赴)[^，,。；;、]{0,2}$|(?:加强|深化|推动|支持企业|鼓励企业)?与(?:[\u4e00-\u9fa5]{2,8}、){0,4}$/;
+
+/** A region's name that opens the name of a body (重庆大学, 北京现代沧州工厂, 上海交通大学): no place of a figure. */
+function isNamePart(text: string, m: RegionMention): boolean {
+  return NAME_AFTER.test(text.slice(m.end, m.end + 8));
+}
+const NAME_AFTER = /^(?:市|省)?(?:大学|学院|交通大学|理工|集团|银行|研究院|研究所|实验室|医院|证券|日报|海关)|^现代(?:汽车|[\u4e00-\u9fa5]{2}工厂)/;
 
 function isBenchmark(text: string, m: RegionMention): boolean {
   return BENCHMARK_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));

@@ -1037,3 +1037,12 @@ describe('after round fourteen, groups', () => {
     ]);
   });
 });
+
+describe('after round fifteen', () => {
+  it("a region's name opening a body's name (重庆大学, 北京现代沧州工厂) is no place of the figures; 与…等地 names partners", () => {
+    const nanchong = facts('# 9．加强创新\n支持企业与重庆大学等高校共建研发平台，新建省级以上企业技术中心12个。\n# 10．扩大配套\n加强与成都、重庆等地对接合作。全市累计推广新能源汽车12万辆。', '2026-03-20', '南充市汽车汽配产业高质量发展三年行动方案（2026—2028年）');
+    expect(nanchong.map((f) => [f.region, f.value])).toEqual([['四川', '12个'], ['四川', '12万辆']]);
+    const cangzhou = facts('北京现代沧州工厂全年整车产量18.2万辆。', '2026-02-20', '沧州市2026年制造业高质量发展工作要点');
+    expect(cangzhou.map((f) => [f.region, f.value])).toEqual([['河北', '18.2万辆']]);
+  });
+});
