@@ -95,11 +95,11 @@ const REPORT_TITLE = /^(?!.*(?:发布会|新闻|解读|答记者问)).*(?:统计
 const DATELINE = /[【[(（]?(?:新华社|人民网|中新社|中新网|新华网|央视网|本报|[\u4e00-\u9fa5]{2,6}(?:网|社|报|台))[\u4e00-\u9fa5]{2,4}(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日?电|[【[(（]?本报[\u4e00-\u9fa5]{2,4}讯/;
 /** Many places as a clause's subject (各地目标普遍在5%至7%之间): no one region's figure. */
 const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不少省份|许多省份|多个省份|多数省份|全国各地|(?:东部|中部|西部|中西部|东北|东中西部)地区/;
-/** An award per recipient: 给予一次性奖励, 一次性补助, 给予奖励. */
 /** What names the thing measured before it: 电解铝产能 → 电解铝, 新能源汽车产量 → 新能源汽车 (two characters at least). */
 const MEASURED_THING = /(?<=[\u4e00-\u9fa5A-Za-z0-9]{2})(?:产能|产量|产值|销量|出货量)$/;
 /** A ban or a rule against building: 严禁新建, 禁止, 不得新建, 不再新建, 原则上不. */
 const BAN = /严禁|禁止|不得|不再(?:新建|审批|核准|备案)|原则上不/;
+/** An award per recipient: 给予一次性奖励, 一次性补助, 给予奖励. */
 const AWARD_BEFORE = /(?:给予|一次性)[^，,；;。]{0,4}(?:奖励|补助|补贴|资助)$/;
 /** A list of years a 分别 gives its figures to: 2026年、2027年、2028年分别达到…. */
 const YEAR_LIST = /((?:19|20)\d{2})年(?:[、，,和及与]\s*(?:19|20)\d{2}年)+(?:底|末)?(?:[，,]\s*)?$/;
@@ -1000,10 +1000,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // The figure before the list, not an item of the list itself (费县…700亿元 for 兰山区).
       // Measured in the same unit: "新能源汽车产量达到171万辆，约占全国的11.6%，其中合肥、芜湖两市分别达到…万辆".
       const outside = [...earlier].reverse().filter((e) => e.clauseStart < clause.start);
-      const before = outside.find((e) => e.unit === fig.unit) ?? outside[0] ?? previous;
-      const thing = !named ? '' : before ? withoutPlace(before.metric, regions) : d.titleTopic;
+      const measured = outside.find((e) => e.unit === fig.unit) ?? outside[0] ?? previous;
+      const thing = !named ? '' : measured ? withoutPlace(measured.metric, regions) : d.titleTopic;
       metric = thing ? respective.item + thing : respective.metric;
-      quoteSpan = spanOf(s, named && before ? Math.min(before.clauseStart, respective.from) : respective.from, clause.end);
+      quoteSpan = spanOf(s, named && measured ? Math.min(measured.clauseStart, respective.from) : respective.from, clause.end);
     }
     // "增长4.9%，预期目标为增长5.5%左右", "增长5.1%，未完成6%左右的预期目标": the goal of what the figure before measures.
     const goalOf = !respective && previous && previous.clauseStart < clause.start && (GOAL_AFTER_RESULT.test(pre) || goalMeasuredAgainst(s, fig)) ? previous : null;
@@ -1478,7 +1478,6 @@ function openingPlaceEnd(text: string, regions: RegionIndex): number {
   return first && first.start === 0 ? first.end : 0;
 }
 
-/** "高出同为西北清洁能源大省的甘肃约30个百分点": a region named as a benchmark is not what the text is about. */
 /**
  * A region a place's own document works with, not about ("承接北京非首都功能疏解", "主动对接上海", "融入粤港澳大湾区"): no
  * subject for the sentences after it.
@@ -1494,6 +1493,7 @@ function isNamePart(text: string, m: RegionMention): boolean {
 }
 const NAME_AFTER = /^(?:市|省)?(?:大学|学院|交通大学|理工|集团|银行|研究院|研究所|实验室|医院|证券|日报|海关)|^现代(?:汽车|[\u4e00-\u9fa5]{2}工厂)/;
 
+/** "高出同为西北清洁能源大省的甘肃约30个百分点": a region named as a benchmark is not what the text is about. */
 function isBenchmark(text: string, m: RegionMention): boolean {
   return BENCHMARK_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));
 }
