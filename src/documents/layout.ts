@@ -123,6 +123,8 @@ export function displayWidth(text: string): number {
 }
 
 const FINAL = new Set(['。', '！', '？', '；', '：', '…', '!', '?', ';', ':', '.', '」', '』']);
+/** A bracketed note naming who carries a task out (责任单位：…, 牵头单位：…). */
+const TASK_NOTE = /^(?:[^：:）)]{0,4}(?:责任|牵头|配合|实施|负责)(?:单位|部门)[^：:）)]{0,2}[：:])/;
 const SENTENCE_END_BEFORE_QUOTE = new Set(['。', '！', '？', '…', '!', '?', '.']);
 
 /**
@@ -141,10 +143,11 @@ export function endsSentence(text: string): boolean {
     if (before !== undefined && SENTENCE_END_BEFORE_QUOTE.has(before)) return true;
   }
   if (last === ')' || last === '）') {
-    // A byline after the sentence: "……发展。（赣文）".
+    // A byline after the sentence: "……发展。（赣文）"; a task's note of who leads it: "……。（责任单位：市工业和信息化局）".
     const open = Math.max(text.lastIndexOf('('), text.lastIndexOf('（'));
     const before = open > 0 ? text[open - 1] : undefined;
-    return open >= text.length - 12 && before !== undefined && FINAL.has(before);
+    const note = TASK_NOTE.test(text.slice(open + 1));
+    return (open >= text.length - 12 || note) && before !== undefined && FINAL.has(before);
   }
   return false;
 }

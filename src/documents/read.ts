@@ -176,11 +176,13 @@ function tableCells(raw: string): string[] | null {
   const outer = trimmed.startsWith('|') && trimmed.endsWith('|') && trimmed.length > 1;
   const barred = (outer ? trimmed.slice(1, -1) : trimmed).split(/\s*\|\s*/);
   if (barred.length >= 3 && / \| |\S\|\S/.test(line) && barred.filter((c) => c !== '').length >= 2) return barred.map((c) => c.trim());
-  if (PROSE.test(line)) return null;
   if (line.includes('\t')) {
+    // A cell may hold a clause (建设风电、光伏装机100万千瓦，配套储能15万千瓦) when three cells stand between tabs.
     const cells = line.split('\t').map((c) => c.trim());
-    if (cells.length >= 3 && cells.filter((c) => c !== '').length >= 2) return cells;
+    const filled = cells.filter((c) => c !== '').length;
+    if (cells.length >= 3 && filled >= (PROSE.test(line) ? 3 : 2)) return cells;
   }
+  if (PROSE.test(line)) return null;
   // "序号 指标      2025年": two column heads one space apart are two cells.
   const spaced = line.trim().split(/ {2,}|\u3000+/).flatMap((c) => (HEAD_PAIR.test(c) ? c.split(' ') : [c]));
   if (spaced.length >= 3 && spaced.every((c) => c.length <= 30) && spaced.some((c) => /\d/.test(c))) return spaced;

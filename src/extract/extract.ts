@@ -97,6 +97,12 @@ const DATELINE = /[【[(（]?(?:新华社|人民网|中新社|中新网|新华�
 const MANY_PLACES = /各地|各省份?(?!级)|多地|多省份?|部分省份|不少省份|许多省份|多个省份|多数省份|全国各地|(?:东部|中部|西部|中西部|东北|东中西部)地区/;
 /** What names the thing measured before it: 电解铝产能 → 电解铝, 新能源汽车产量 → 新能源汽车 (two characters at least). */
 const MEASURED_THING = /(?<=[\u4e00-\u9fa5A-Za-z0-9]{2})(?:产能|产量|产值|销量|出货量)$/;
+/** What is done with a resource, measured as an amount or a rate (抽采量, 利用率, 处置量, 回收率). */
+const HANDLING = '(?:抽采|开采|利用|综合利用|处理|处置|回收|收集|消纳|转化|就地转化|加工|回用|捕集|封存)[量率]';
+/** A rate or amount named only by what is done (利用率, 利用量): of the thing the clause before measures. */
+const BARE_RATE = new RegExp(`^${HANDLING}$`);
+/** The thing a metric measured by what is done with it is of (煤矿瓦斯 in 煤矿瓦斯抽采量). */
+const BARE_RATE_AFTER = new RegExp(`^([\\u4e00-\\u9fa5A-Za-z0-9]{2,}?)${HANDLING}$`);
 /** A ban or a rule against building: 严禁新建, 禁止, 不得新建, 不再新建, 原则上不. */
 const BAN = /严禁|禁止|不得|不再(?:新建|审批|核准|备案)|原则上不/;
 /** An award per recipient: 给予一次性奖励, 一次性补助, 给予奖励. */
@@ -142,6 +148,21 @@ function firstMention(mentions: RegionMention[]): RegionMention | null {
 function contextTimes(text: string, docYear: number): TimeMention[] {
   // 全年/年内/当年 name no year of their own: they continue the one in context (see figureFacts).
   return findTimes(text, docYear).filter((t) => !t.baseline && YEAR_KINDS.has(t.kind) && !CONTINUING_YEAR.test(text.slice(t.start, t.end)));
+}
+
+/**
+ * Whether a time frames the sentences after it: one opening its clause (到2027年，…), stating a figure's year or
+ * naming a plan's period in its title. A milestone's date inside a clause with no figure (确保项目2027年建成投产) is that
+ * event's only.
+ */
+function framesWhatFollows(text: string, t: TimeMention): boolean {
+  // "印发《…行动方案（2023—2025年）》": the period of the plan the article reports frames its goals.
+  if (insideAny(protectedSpans(text), t.start, t.end)) return true;
+  const clause = clauseAround(text, t.start, t.end);
+  const before = text.slice(clause.start, t.start).trim();
+  const after = text.slice(t.end, clause.end).trim();
+  if (after === '' || /^(?:到|至|截至|截止|力争|争取|预计|计划|在|于|从)?$/.test(before)) return true;
+  return findFigures(before + after).length > 0;
 }
 
 /** The year the document's plans are for: a year in its title, else the year it was published. */
@@ -295,7 +316,9 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
       // Only a time before the paragraph's first figure opens it: "…达到1650亿元，力争到2027年突破2000亿元" is an aside.
       const firstFigure = findFigures(para.text)[0]?.start ?? Infinity;
-      const opening = ITEM_NUMBER.test(para.text) || (paraTimes[0]?.start ?? 0) > firstFigure ? undefined : paraTimes[0];
+      // A milestone's date (确保项目2027年建成投产) frames nothing.
+      const first = paraTimes.find((t) => framesWhatFollows(para.text, t));
+      const opening = ITEM_NUMBER.test(para.text) || (first?.start ?? 0) > firstFigure ? undefined : first;
       article = {
         region: firstMention(mentions) ?? heading.region,
         year: opening && !opening.past ? opening : heading.year && !heading.year.past ? heading.year : null,
@@ -316,14 +339,15 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     review = para.heading ? null : continuedReview(para.text, paraTimes, review);
     const reviewed = review && review === reviewBefore ? review : null;
 
-    const project = PROJECT_LABEL.exec(para.text)?.[1] ?? null;
+    // "重点推进以下项目：…" opens a list of projects; it names none.
+    const project = PROJECT_LABEL.exec(para.text)?.[1]?.replace(/^.*(?:以下|下列|如下)(?:\d+个)?(?:重点)?项目$/, '') || null;
     const park = project ? null : PARK_LABEL.exec(para.text)?.[1] ?? null;
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
         sentence,
         paragraphStart: para.start,
         priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m) && !isNamePart(para.text, m) && !(titleRegion && isPartner(para.text, m))),
-        priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear),
+        priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear).filter((t) => framesWhatFollows(para.text, t)),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
         section: para.heading ? null : section,
@@ -372,13 +396,20 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
 /** How a listed item opens (- , （1）, 1.) and how its label closes (its place in brackets, then ：or 。). */
 const ITEM_OPENING = String.raw`^[\s\-*•·]*(?:[（(]\d{1,2}[）)]|\d{1,2}[.．、])`;
 const LABEL_CLOSING = String.raw`\**\s*(?:[（(][^）)]{1,16}[）)])?\s*[：:。]`;
-const PROJECT_LABEL = new RegExp(String.raw`${ITEM_OPENING}?\s*\**(?!\s*(?:[\d（(]|招引|实施|推进|加快|谋划|储备|引进|建设|推动|抓好|狠抓|抓实|强化|扩大|做好|全力|着力|大力|深化|聚焦|围绕|培育|打造|支持|开展|提升|完善|落实|加强))([^*：:，,。；;（(]{2,30}?(?:项目|工程)(?:[一二三四]期)?)${LABEL_CLOSING}`);
+const TASK_VERB = '招引|实施|推进|加快|谋划|储备|引进|建设|推动|抓好|狠抓|抓实|强化|扩大|做好|全力|着力|大力|深化|聚焦|围绕|培育|打造|支持|开展|提升|完善|落实|加强';
+/** A project's name: …项目, …工程, …电站, …产业园二期. */
+const PROJECT_NAME = String.raw`[^*：:，,。；;（(]{2,30}?(?:项目|工程|电站|[一二三四]期)`;
+const PROJECT_LABEL = new RegExp(String.raw`${ITEM_OPENING}?\s*\**(?!\s*(?:[\d（(]|${TASK_VERB}))(${PROJECT_NAME})${LABEL_CLOSING}`);
+/** A project named inline, opening an item of a list in a sentence (重点推进以下项目：A项目，总投资186亿元，…；B项目，…). */
+const INLINE_PROJECT = new RegExp(String.raw`^(?!\d|${TASK_VERB})(${PROJECT_NAME})(?:[（(][^）)]{1,16}[）)])?$`);
 /** A box's item naming a park (（1）甘泉堡经济技术开发区：, **璧山高新区**：). */
 const PARK_LABEL = new RegExp(String.raw`${ITEM_OPENING}\s*\**([^*：:，,。；;（(]{2,20}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|产业园|示范区))${LABEL_CLOSING}`);
 /** What a box of parks measures of each park: its output, revenue, investment, firms. */
 const PARK_MEASURE = /^(?:工业总产值|总产值|产值|规模以上工业产值|规上工业产值|营业收入|工业增加值|增加值|固定资产投资|工业投资|投资|入驻企业|规模以上工业企业|规上企业|亩均)/;
 /** A box listing projects: 专栏1 2026年重点推进项目 → 2026年重点推进项目. */
 const PROJECT_BOX = /^专栏\s*\d*\s*[:：]?\s*([^，,。]{2,24}?项目)/;
+/** A sentence opening a list of projects: 重点推进以下项目, 实施以下5个重点项目. */
+const LIST_OF_PROJECTS = /(重点)?(推进|实施|建设|安排|抓好)以下(?:\d+个)?(重点)?项目/;
 /** What a project list's item measures of its project: investment, output, capacity. */
 const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建|建成|形成|新增)|年产|年产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
 
@@ -757,7 +788,9 @@ function qualifiesNoun(s: string, figures: FigureMatch[], fig: FigureMatch, clau
   if (next && SPECCED_COUNT.test(next.unit) && /^[A-Za-z\u4e00-\u9fa5]{2,12}$/.test(s.slice(fig.endWithSuffix, next.start)) && !SPEC_BREAK.test(s.slice(fig.endWithSuffix, next.start))) return true;
   // "加快F级50兆瓦重型燃气轮机产业化": a product's rating names the product developed, it is not an amount.
   if (fig.suffix === null && /^[\u4e00-\u9fa5A-Za-z]{2,14}?(?:产业化|研制|研发|国产化|攻关|首台套应用|示范应用)(?:[，,；;。]|$)/.test(s.slice(fig.endWithSuffix, clauseEnd + 1))) return true;
-  return MONEY_UNITS.has(fig.unit) && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));
+  // "关闭退出年产30万吨以下煤矿8处", "单机10兆瓦以上风电机组": a size class of what is counted.
+  const sized = MONEY_UNITS.has(fig.unit) || /(?:年产|单机|单体|产能|装机)$/.test(s.slice(0, fig.start));
+  return sized && fig.suffix !== null && QUALIFIER_SUFFIX.has(fig.suffix) && /^[\u4e00-\u9fa5]/.test(s.slice(fig.endWithSuffix));
 }
 
 function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, regions: RegionIndex): RawFact[] {
@@ -950,7 +983,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (/[多余]/.test(fig.value) && /^国家(?:和|与|及)地区/.test(s.slice(fig.end))) continue;
     // "其中19个省份增速高于全国": a count of provinces is the nation's, no one region's.
     if (/^(?:个)?(?:省份|省区市|省\(区、市\)|省（区、市）)/.test(s.slice(fig.end))) continue;
-    if (isGenericMetric(metric)) {
+    // "全区规模以上有色金属企业实现营业收入4860亿元，…；实现利润总额386亿元": who achieved the first achieved this.
+    const who = metric.length <= 6 ? achiever(s, clause, earlier) : null;
+    if (who) {
+      metric = who + metric.replace(/^实现/, '');
+    } else if (isGenericMetric(metric)) {
       const segment = segmentStart(s, fig.start);
       const topic = sentenceTopic(s.slice(segment));
       if (topic) {
@@ -966,6 +1003,13 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       } else if (previous && previous.clauseStart >= segment && MEASURED_THING.test(previous.metric)) {
         // "电解铝产能达到720万吨，产量695万吨": the thing the clause before measures, measured another way.
         metric = previous.metric.replace(MEASURED_THING, '') + metric;
+        quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+      }
+    } else if (BARE_RATE.test(metric) && previous && previous.clauseStart >= segmentStart(s, fig.start)) {
+      // "煤矿瓦斯抽采量达到4.2亿立方米，利用量1.6亿立方米，利用率38.1%": the thing the clause before measures.
+      const thing = BARE_RATE_AFTER.exec(previous.metric)?.[1];
+      if (thing && !thing.endsWith(metric.slice(0, 2))) {
+        metric = thing + metric;
         quoteSpan = spanOf(s, previous.clauseStart, clause.end);
       }
     }
@@ -1019,20 +1063,30 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       quoteSpan = spanOf(s, sum.from, clause.end);
     }
     // An item of a project list or of a box of parks: what it measures is the project's or the park's.
-    const itemName = ctx.project ?? ctx.park;
+    const inline = ctx.project ? null : inlineProject(s, clause.start);
+    const project = ctx.project ?? inline?.name ?? null;
+    const itemName = project ?? ctx.park;
     // "新建大型干船坞1座、FPSO总装平台2座": a listed item goes with the project as the item before it does.
-    const measured = ctx.project
-      ? projectMeasure(ownMetric, metric) ?? (previous && previous.clauseStart === clause.start && previous.metric.startsWith(ctx.project) ? metric : null)
+    const measured = project
+      ? projectMeasure(ownMetric, metric) ?? (previous && previous.clauseStart === clause.start && previous.metric.startsWith(project) ? metric : null)
       : PARK_MEASURE.test(metric) ? metric : null;
     if (itemName && measured && !measured.includes(itemName)) {
       metric = itemName + measured;
-      quoteSpan = spanOf(s, 0, Math.max(clause.end, quoteSpan.end));
+      quoteSpan = spanOf(s, inline?.start ?? 0, Math.max(clause.end, quoteSpan.end));
     }
     // "以上4个项目总投资293亿元" under "专栏1 2026年重点推进项目": the box's projects.
-    const box = ctx.section && /(?:以上|上述)\d+个[^，,；;。]{0,4}项目/.test(s) ? PROJECT_BOX.exec(ctx.section) : null;
-    if (box && PROJECT_MEASURE.test(metric.replace(/^项目/, ''))) metric = box[1] + metric.replace(/^项目/, '');
+    // "重点推进以下项目：…。以上4个项目总投资392亿元": the projects the list was opened for.
+    const summed = /(?:以上|上述)\d+个[^，,；;。]{0,4}项目/.test(s);
+    const box = summed && ctx.section ? PROJECT_BOX.exec(ctx.section)?.[1] : undefined;
+    const opened = summed && !box ? LIST_OF_PROJECTS.exec(ctx.paragraphBefore + s.slice(0, clause.start)) : null;
+    const projects = box ?? (opened ? `${opened[1] ?? ''}${opened[2]}${opened[3] ?? ''}项目` : null);
+    if (projects && PROJECT_MEASURE.test(metric.replace(/^项目/, ''))) metric = projects + metric.replace(/^项目/, '');
     // "高于全国（5.8%）": a figure in brackets inside a metric is an aside.
     metric = balanceMarks(metric.replace(/[（(][\d.]+%?[）)]/g, ''));
+    // "连云港石化产业基地实现营业收入2980亿元。基地炼油能力达到1600万吨/年": the site named in full before.
+    const siteWord = BARE_SITE.exec(metric)?.[1];
+    const site = siteWord ? siteNamedBefore(ctx.paragraphBefore + s.slice(0, clause.start), siteWord) : null;
+    if (site) metric = site + metric.slice(siteWord!.length);
     metric = withSector(metric, d.sector, openingPlaceEnd(metric, regions));
     // A national list's short metrics say what is listed (深圳入选 → 深圳卓越级智能工厂入选).
     if (d.national && d.titleTopic && !metric.includes(d.titleTopic)) metric = withTopic(metric, d.titleTopic, regions);
@@ -1147,6 +1201,38 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
  * What a project item's figure measures of the project: its own clause's measure when that is a bare one (总投资 after
  * "建设年产30万辆…总装线，": the project's investment, not the line's), else the metric built so far, else null.
  */
+function inlineProject(s: string, clauseStart: number): { name: string; start: number } | null {
+  const before = s.slice(0, clauseStart);
+  const itemStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('：'), before.lastIndexOf(':')) + 1;
+  // Only in a list a colon opens, not a task's first clause (深入实施智能制造工程，新建智能工厂20个).
+  if (!/[：:]/.test(before)) return null;
+  const first = /^[^，,]*/.exec(s.slice(itemStart, clauseStart))![0];
+  const name = itemStart + first.length < clauseStart ? INLINE_PROJECT.exec(first.trim())?.[1] : undefined;
+  return name ? { name, start: itemStart } : null;
+}
+
+/** A site referred to by its kind alone (基地炼油能力, 园区营业收入): the one named in full before. */
+const BARE_SITE = /^(基地|园区|开发区|高新区|新区|产业园|示范区)(?!建设|内|外|和|及|与|、)/;
+
+/** The last site of a kind (…基地) named in full in `text` as a clause's subject, or null. */
+function siteNamedBefore(text: string, kind: string): string | null {
+  const named = new RegExp(String.raw`(?:^|[。；;，,：:、])(?:依托|推动|支持|推进)?(?!建设|打造|培育|发展|壮大)([^。；;，,：:、（(“”\d.．]{2,16}?${kind})(?=实现|已|建成|累计|现有|目前|形成|全年|[，,。；;])`, 'g');
+  let last: string | null = null;
+  for (const m of text.matchAll(named)) if (m[1] !== kind) last = m[1]!;
+  return last;
+}
+
+/** Who an earlier clause of the sentence says achieved something (X实现营业收入…), when this clause opens with 实现 too. */
+function achiever(s: string, clause: Span, earlier: readonly EarlierFigure[]): string | null {
+  if (!/^[，,；;\s]*实现/.test(s.slice(clause.start))) return null;
+  // The first such clause names them in full; a later one's metric may be a share cut to length.
+  for (const e of earlier) {
+    const who = /^([\u4e00-\u9fa5]{2,}?)实现/.exec(e.metric)?.[1];
+    if (who) return who;
+  }
+  return null;
+}
+
 function projectMeasure(own: string, built: string): string | null {
   const ownMeasure = PROJECT_MEASURE.test(own);
   if (ownMeasure && isGenericMetric(own)) return own;
@@ -1405,9 +1491,10 @@ function thingOf(metric: string): string | null {
  * naming none (…工业和信息化工作要点).
  */
 function sectorOf(title: string, regions: RegionIndex): Sector {
-  const at = openingPlaceEnd(title, regions);
-  const rest = (at > 0 ? title.slice(at).replace(/^(?:省|市|自治区|自治州|区|县|州|盟)/, '') : title)
-    .replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
+  // "2026年连云港市石化产业…": the year goes first, then the place it opens with.
+  const undated = title.replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
+  const at = openingPlaceEnd(undated, regions);
+  const rest = at > 0 ? undated.slice(at).replace(/^(?:省|市|自治区|自治州|区|县|州|盟)/, '') : undated;
   const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)(集群|链)?/.exec(rest);
   if (!m || /^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!)) return NO_SECTOR;
   // "海南宁夏部署…产业": a news headline's places and verbs are no industry.
@@ -1427,7 +1514,7 @@ interface Sector {
 const NO_SECTOR: Sector = { name: '', cluster: '', chain: '' };
 
 /** Metrics a sectoral plan says of its industry without naming it: 产业投资, 本地配套率, 研发投入强度, 规模以上企业. */
-const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|工人|工程)|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
+const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|工人|工程)|利润总额|利税总额|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
 
 /** The metric with the plan's industry in front when it is one the plan says of its industry without naming it. */
 function withSector(metric: string, sector: Sector, placeEnd = 0): string {
@@ -1454,7 +1541,7 @@ function withSector(metric: string, sector: Sector, placeEnd = 0): string {
  * (新增省级以上研发平台, 培育营业收入超50亿元企业, 新开工亿元以上项目, 国家级专精特新“小巨人”企业).
  */
 const SECTOR_GENERIC = new RegExp(
-  String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|新创建|创建|累计培育|累计建成|累计|五年内|三年内|每年)*)(?:新开工|开工|签约)?` +
+  String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|新创建|创建|累计培育|累计建成|累计|五年内|三年内|每年)*)(?:新开工|开工|签约|竣工投产|竣工|投产)?` +
     String.raw`(?:(?:营业收入|产值)?超[\d.百千万亿]+元的?|\d*亿元以上|省级以上|国家级|省级|市级以上|[、和])*` +
     String.raw`(?:关键配套|配套|关键|骨干|链主)?` +
     String.raw`(?:研发平台|创新平台|创新中心|技术创新中心|企业技术中心|智能工厂|绿色工厂|数字化车间|专精特新“小巨人”企业|专精特新企业|“小巨人”企业|高新技术企业|单项冠军企业|上市企业|龙头企业|企业|项目|产业项目|授权发明专利|发明专利)数?$`,

@@ -33,7 +33,7 @@ const PAIRED_UNIT = /^[台套座艘个家项处所条]$/;
 
 /** Units, longest first so "平方公里" wins over "公里". Kept as written in `value`. */
 const UNITS = [
-  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '立方米', '平方公里', '平方米', '公顷', '吨标准煤', '吨二氧化碳', '吨标煤', '标准煤', '千瓦时', '万千瓦', '人次', '批次', '家次', '户次', '艘次', '架次',
+  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '立方米', '平方公里', '平方米', '公顷', '吨标准煤', '吨二氧化碳', '吨标煤', '克标准煤', '标准煤', '千瓦时', '万千瓦', '人次', '批次', '家次', '户次', '艘次', '架次',
   '吉瓦时', '兆瓦时', '千瓦时', '公里', '千米', '千瓦', '兆瓦', '吉瓦', '美元', '港元', '欧元',
   '元/千瓦时', '元/亩', '元/人', '元/吨', '元', '%', '‰', '倍',
   '个', '家', '项', '条', '台', '套', '座', '所', '名', '人', '户', '款', '种', '件', '张', '部', '辆', '架', '艘', '根',
@@ -47,7 +47,8 @@ const UNITS = [
 const UNIT_ALT = UNITS.map((u) => u.replace(/[/%]/g, (c) => `\\${c}`)).join('|');
 /** Latin units may follow the number after a space ("20 EFLOPS"); Chinese ones never do once a document is read. */
 const LATIN_UNIT_ALT = UNITS.filter((u) => /^[A-Za-z]+$/.test(u)).join('|');
-const MAG_ALT = Object.keys(MAGNITUDES).join('|');
+// 千 before 瓦/米/克 opens a unit (13380千瓦时/吨, 50千米), not a magnitude.
+const MAG_ALT = Object.keys(MAGNITUDES).map((m) => (m === '千' ? '千(?![瓦米克])' : m)).join('|');
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const RANGE_SEP = String.raw`(?:至|到|~|～|-|—|–)`;
 

@@ -106,7 +106,8 @@ export function metricFromPost(post: string): string {
 /** True when a metric needs the sentence's subject in front to mean anything. */
 export function isGenericMetric(metric: string): boolean {
   // "年度投资", "全年营业收入": a period or a count verb does not say whose.
-  return GENERIC.has(metric.replace(/^(?:年度|全年|当年|累计|新增|完成)+/, '')) || metric.length < 2;
+  // "协议总投资": what the projects signed promise, of the projects named before.
+  return GENERIC.has(metric.replace(/^(?:年度|全年|当年|累计|新增|完成|协议|合同)+/, '')) || metric.length < 2;
 }
 
 /**

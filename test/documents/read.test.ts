@@ -249,3 +249,19 @@ describe('tables', () => {
     ]);
   });
 });
+
+describe('after round fifteen', () => {
+  const texts = (doc: ReadDocument): string[] => doc.paragraphs.map((p) => p.text);
+
+  it('reads a Word export row whose content cell holds a clause: three cells between tabs make a row', () => {
+    const doc = read(utf8('序号\t项目名称\t建设内容\t总投资\t2026年计划投资\n5\t威宁风光储一体化项目\t建设风电、光伏装机100万千瓦，配套储能15万千瓦\t48亿元\t20亿元\n\n全市项目稳步推进。\n'), 'plan.txt');
+    expect(texts(doc)).toEqual([
+      '序号｜项目名称｜建设内容｜总投资｜2026年计划投资', '5｜威宁风光储一体化项目｜建设风电、光伏装机100万千瓦，配套储能15万千瓦｜48亿元｜20亿元', '全市项目稳步推进。',
+    ]);
+  });
+
+  it('ends a paragraph at a task note in brackets (（责任单位：…）), however long, so the next task is its own paragraph', () => {
+    const doc = read(utf8('　　8．建设织金新型能源化工基地。全力服务煤制烯烃项目建设，确保项目2027年建成投产，织金县煤化工产业产值达到45亿元。（责任单位：织金县人民政府、市工业和信息化局、市能源局）\n\n　　9．做强黔西煤化工产业。黔西市煤制乙二醇产量达到30万吨。（责任单位：黔西市人民政府）\n'), 'plan.txt');
+    expect(texts(doc).map((t) => t.slice(0, 3))).toEqual(['8．建', '9．做']);
+  });
+});

@@ -1046,3 +1046,48 @@ describe('after round fifteen', () => {
     expect(cangzhou.map((f) => [f.region, f.value])).toEqual([['河北', '18.2万辆']]);
   });
 });
+
+describe('after round fifteen, projects and units', () => {
+  it('names a project listed inline after a colon (重点推进以下项目：A项目，总投资…；B项目，…) and the projects a sum after them refers to', () => {
+    const got = facts('重点推进以下项目：基地炼化一体化产品结构优化项目，总投资186亿元，2026年计划投资60亿元，年内建成主体装置；灌南县电子化学品产业园项目，总投资36亿元，2026年计划投资12亿元。以上2个项目总投资222亿元，2026年计划投资72亿元。', '2026-03-06', '2026年连云港市石化产业高质量发展工作要点');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['基地炼化一体化产品结构优化项目总投资', '186亿元'], ['基地炼化一体化产品结构优化项目计划投资', '60亿元'],
+      ['灌南县电子化学品产业园项目总投资', '36亿元'], ['灌南县电子化学品产业园项目计划投资', '12亿元'],
+      ['重点推进项目总投资', '222亿元'], ['重点推进项目计划投资', '72亿元'],
+    ]);
+    // Not a task's first clause naming what it carries out.
+    expect(facts('深入实施智能制造工程，新建智能工厂20个。', '2026-03-01', '绵阳市电子信息产业发展规划').map((f) => f.metric)).toEqual(['新建电子信息智能工厂']);
+  });
+
+  it('reads units per another unit after 千瓦时 and 克标准煤 whole (13380千瓦时/吨, 308克标准煤/千瓦时)', () => {
+    expect(findFigures('电解铝综合交流电耗降至13380千瓦时/吨，煤耗为308克标准煤/千瓦时，线路50千米').map((f) => f.value)).toEqual(['13380千瓦时/吨', '308克标准煤/千瓦时', '50千米']);
+  });
+
+  it('a size class before what is counted (关闭退出年产30万吨以下煤矿8处) is no figure of its own', () => {
+    const got = facts('全年关闭退出年产30万吨以下煤矿8处。', '2026-03-16', '毕节市2026年煤电化一体化产业发展推进方案');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([['关闭退出年产30万吨以下煤矿', '8处']]);
+  });
+});
+
+describe('after round fifteen, subjects and years', () => {
+  it("a milestone's date inside a clause with no figure (确保项目2027年建成投产) does not date the figures after it", () => {
+    const got = facts('全力服务煤制烯烃项目建设，确保项目2027年建成投产。织金县煤化工产业产值达到45亿元。', '2026-03-16', '毕节市2026年煤电化一体化产业发展推进方案');
+    expect(got.map((f) => [f.value, f.year])).toEqual([['45亿元', 2026]]);
+  });
+
+  it('what is done with a resource (利用量, 利用率) after a clause measuring it is of the same resource', () => {
+    const got = facts('2025年，全市煤矿瓦斯抽采量达到4.2亿立方米，利用量1.6亿立方米，利用率38.1%。', '2026-03-16', '毕节市2026年煤电化一体化产业发展推进方案');
+    expect(got.map((f) => f.metric)).toEqual(['煤矿瓦斯抽采量', '煤矿瓦斯利用量', '煤矿瓦斯利用率']);
+  });
+
+  it('a clause opening with 实现 achieves for whoever an earlier 实现 clause named; 协议总投资 is of the projects signed', () => {
+    const got = facts('2025年，全区规模以上有色金属企业实现营业收入4860亿元，占全区规模以上工业营业收入的比重达到17.2%；实现利润总额386亿元。全年签约石化产业项目60个、协议总投资600亿元。', '2026-04-08', '内蒙古自治区有色金属产业高质量发展行动计划（2026—2027年）');
+    expect(got.map((f) => f.metric)).toContain('规模以上有色金属企业利润总额');
+    expect(got.map((f) => f.metric)).toContain('签约石化产业项目协议总投资');
+  });
+
+  it("a site referred to by its kind alone (基地炼油能力) is the one named in full before; a title's year does not hide its industry", () => {
+    const got = facts('连云港石化产业基地实现营业收入2980亿元。基地炼油能力达到1600万吨/年。新开工项目42个、竣工投产项目36个。', '2026-03-06', '2026年连云港市石化产业高质量发展工作要点');
+    expect(got.map((f) => f.metric)).toEqual(['石化产业基地实现营业收入', '连云港石化产业基地炼油能力', '石化新开工项目', '石化竣工投产项目']);
+  });
+});
