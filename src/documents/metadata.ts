@@ -94,7 +94,8 @@ export function dateFromLabels(lines: readonly string[]): FoundDate | null {
   return null;
 }
 
-const DATELINE = new RegExp(String.raw`^[(（]?${DATE_BODY}[)）]?$`);
+// A post's time and place may follow (2026-02-18 09:30 四川, as a WeChat article's header line has them).
+const DATELINE = new RegExp(String.raw`^[(（]?${DATE_BODY}[)）]?(?:\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[\u4e00-\u9fa5]{2,4})?)?$`);
 
 /**
  * A dateline: a line that is only a date ("2023年3月28日", "（2023年3月28日）")

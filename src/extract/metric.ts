@@ -41,6 +41,9 @@ function stripOnce(s: string, words: string[], where: 'start' | 'end'): [string,
   return [s, null];
 }
 
+/** Emoji and bullets a post or a slide sets before its lines (✅, 🔹, ▲, ★): no words of what is measured. */
+const MARKERS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}▲△▼▽►▶◀◆◇■□●○◎★☆※→←↑↓√✓✔]/gu;
+
 /**
  * Cleans the words before a figure. `removeSpans` are offsets (time expressions,
  * region names) inside `pre` to cut out first.
@@ -48,6 +51,7 @@ function stripOnce(s: string, words: string[], where: 'start' | 'end'): [string,
 export function metricFromPre(pre: string, removeSpans: Array<[number, number]>): MetricParts {
   let s = pre;
   for (const [a, b] of [...removeSpans].sort((x, y) => y[0] - x[0])) s = s.slice(0, a) + s.slice(b);
+  s = s.replace(MARKERS, '');
   let comparator: string | null = null;
   let hedge: string | null = null;
   let strips = 0;
@@ -90,7 +94,7 @@ const THRESHOLD_MODIFIER = /(?:过|超|超过|突破|达)[千百十万亿\d.]+(?
 export function metricFromPost(post: string): string {
   // What is counted ends where the predicate starts: "1.3万个行政村已进入…" → 行政村.
   // 要素/要求 and 在线/在建 are nouns, not the predicate.
-  let s = post.replace(/^[\s，,；;：:、。！？!?）)\-—–~·…]+/, '')
+  let s = post.replace(MARKERS, '').replace(/^[\s，,；;：:、。！？!?）)\-—–~·…]+/, '')
     .replace(/(?:已|将|要(?!素|求|点|件)|正在|均|都|为|是|在(?!线|建|研)|进行|实现|达到|完成|进入|赴|开展|参加|落地|入驻|取得|促进|推动|加强|加快|探索|(?:增加|提高|提升|增长|减少|下降|降低|上升|扩大)(?:到|至)).*$/, '');
   // "制造业单项冠军企业或专精特新企业": the first of two alternatives; "…产业集群和一批…": the next item.
   s = s.split(/或者|或|(?:和|以及|及)(?=一批|若干|一系列|多个|一大批)/)[0]!.replace(/(?:和|及|以及|与|等|、)+$/, '');

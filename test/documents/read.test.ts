@@ -265,3 +265,10 @@ describe('after round fifteen', () => {
     expect(texts(doc).map((t) => t.slice(0, 3))).toEqual(['8．建', '9．做']);
   });
 });
+
+describe('a post copied from a WeChat official account', () => {
+  it("dates the post by its header line (2026-02-18 09:30 四川), the post's time and place after the date", () => {
+    const doc = read(utf8('四川经信\n2026-02-18 09:30 四川\n\n点击蓝字 关注我们\n\n全省规模以上工业增加值增长6.5%左右。\n\n阅读 2.3万\n'), 'post.txt');
+    expect(doc).toMatchObject({ date: '2026-02-18', dateSource: 'dateline' });
+  });
+});

@@ -1091,3 +1091,10 @@ describe('after round fifteen, subjects and years', () => {
     expect(got.map((f) => f.metric)).toEqual(['石化产业基地实现营业收入', '连云港石化产业基地炼油能力', '石化新开工项目', '石化竣工投产项目']);
   });
 });
+
+describe('a post copied from a WeChat official account', () => {
+  it('leaves the emoji and bullets a post sets before its lines (✅, 🔹, ▲) out of the metric', () => {
+    const got = facts('全省规模以上工业增加值增长6.5%左右。✅ 工业投资增长10%以上。🔹 电子信息产业营业收入突破1.8万亿元。', '2026-02-18', '2026年全省经济和信息化工作要点（四川）');
+    expect(got.map((f) => f.metric)).toEqual(['规模以上工业增加值', '工业投资', '电子信息产业营业收入']);
+  });
+});
