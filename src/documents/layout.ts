@@ -265,6 +265,8 @@ const SOFT_FINAL = /[；：;:]$/;
 /** A news lead always starts a paragraph, even after a cut line (a headline set in the column above). */
 const STARTS_PARAGRAPH = /^(?:本报讯|本报记者|新华社)/;
 const BRACKETED = /^[(（][^()（）]*[)）]$/;
+/** A box's title line: 专栏2　…重点推进项目, 表1 主要指标. */
+const BOX_TITLE = /^[\s\u3000]*(?:专栏|附表|表)\s*\d{1,2}(?![\d.．])/;
 
 function looksLikeHeadingText(text: string, maxWidth: number): boolean {
   const last = text[text.length - 1] ?? '';
@@ -301,7 +303,9 @@ export function buildParagraphs(lines: readonly LayoutLine[], options: Paragraph
   const isLong = (k: number): boolean => (widths[k] ?? 0) >= Math.max(o.minCutWidth, o.cutShare * (typical[k] ?? 0));
   plainIndex.forEach((lineIndex, k) => {
     const text = lines[lineIndex]?.text ?? '';
-    headingLike[lineIndex] = !endsSentence(text) && !isLong(k) && looksLikeHeadingText(text, o.maxLineHeadingWidth);
+    // "专栏2　“十五五”前期电子信息产业重点推进项目": a box's title stands alone, however wide a PDF set it.
+    const boxTitle = BOX_TITLE.test(text) && !endsSentence(text) && displayWidth(text) <= 40;
+    headingLike[lineIndex] = boxTitle || (!endsSentence(text) && !isLong(k) && looksLikeHeadingText(text, o.maxLineHeadingWidth));
   });
   plainIndex.forEach((lineIndex, k) => {
     const text = lines[lineIndex]?.text ?? '';

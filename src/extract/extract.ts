@@ -12,7 +12,7 @@ import { placeCity, type Place } from '../knowledge/places.ts';
 import type { RegionIndex, RegionMention } from '../knowledge/regions.ts';
 import { findFigures, type FigureMatch } from './figures.ts';
 import {
-  balanceMarks, continuedAction, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic, siteOpening,
+  POINTER, balanceMarks, continuedAction, dependsOnSubject, hedgeWords, isGenericMetric, metricBeforeComparator, metricFromPost, metricFromPre, sentenceTopic, siteOpening,
   SILENT_RELATIONS, withSubject,
 } from './metric.ts';
 import { findPrograms } from './programs.ts';
@@ -231,7 +231,8 @@ function documentIndex(
   };
   // A region's name opening a body's (重庆大学, 北京现代沧州工厂) names no place the figures are of.
   const paragraphMentions = doc.paragraphs.map((p, i) =>
-    (withPlaces.has(i) ? index.findMentions(p.text) : outsideDateline(p.text, firstPass[i]!)).filter((m) => !isNamePart(p.text, m)),
+    (withPlaces.has(i) ? index.findMentions(p.text) : outsideDateline(p.text, firstPass[i]!))
+      .filter((m) => !isNamePart(p.text, m) && !(ownMention && isPartner(p.text, m))),
   );
   return { index, own: ownMention, paragraphMentions };
 }
@@ -357,7 +358,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         project,
         park,
       };
-      out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, national, sector, titleTopic, groups, heading: para.heading }, regions));
+      out.push(...figureFacts(doc, ctx, { pubYear, timeYear, planYear, docRegion, docCity, titled: titleRegion !== null, national, sector, titleTopic, groups, heading: para.heading }, regions));
       // A definition may open the next paragraph ("“4”是指…" after "“415X”…是…关键立柱。").
       const next = doc.paragraphs[pi + 1];
       const scope = next && next.start === para.start + para.text.length + 1 ? `${para.text}\n${next.text}` : para.text;
@@ -712,6 +713,8 @@ interface DocContext {
   docRegion: string | null;
   /** The city a document's title names, when the document is a city's. */
   docCity: string | null;
+  /** Whether the title names the document's own region (a place's own document, not a page of several). */
+  titled: boolean;
   /** A national body's document (a ministry's notice). */
   national: boolean;
   /** The industry a sectoral plan's title names (轨道交通装备产业…行动计划 → 先进轨道交通装备), if any. */
@@ -1082,7 +1085,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const projects = box ?? (opened ? `${opened[1] ?? ''}${opened[2]}${opened[3] ?? ''}项目` : null);
     if (projects && PROJECT_MEASURE.test(metric.replace(/^项目/, ''))) metric = projects + metric.replace(/^项目/, '');
     // "高于全国（5.8%）": a figure in brackets inside a metric is an aside.
-    metric = balanceMarks(metric.replace(/[（(][\d.]+%?[）)]/g, ''));
+    // "重点项目8个（见附件）": a pointer to an attachment is no part of what is measured.
+    metric = balanceMarks(metric.replace(/[（(][\d.]+%?[）)]/g, '').replace(POINTER, ''));
     // "连云港石化产业基地实现营业收入2980亿元。基地炼油能力达到1600万吨/年": the site named in full before.
     const siteWord = BARE_SITE.exec(metric)?.[1];
     const site = siteWord ? siteNamedBefore(ctx.paragraphBefore + s.slice(0, clause.start), siteWord) : null;
@@ -1097,7 +1101,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
-    const subjectMentions = mentions.filter((m) => !isBenchmark(s, m) && !isNamePart(s, m));
+    // A region a place's own document works with (承接京津产业转移项目150个) is no subject of its figures.
+    const subjectMentions = mentions.filter((m) => !isBenchmark(s, m) && !isNamePart(s, m) && !(d.titled && isPartner(s, m)));
     // In a national document a region names only the figures of its own ；-segment.
     const from = d.national ? segmentStart(s, fig.start) : 0;
     const before = subjectMentions.filter((m) => m.end <= fig.start && m.start >= from).at(-1);
@@ -1117,7 +1122,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if ((nationwide || many || nationalGoesOn) && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
     // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
-    const ownPlaces = mentions.every((m) => m.form === 'city' && m.region === d.docRegion);
+    const ownPlaces = mentions.every((m) => (m.form === 'city' && m.region === d.docRegion) || (d.titled && isPartner(s, m)));
     const titleCity = d.docCity && ownPlaces && region === d.docRegion && !PROVINCE_WIDE.test(s) ? d.docCity : null;
     // One of a 分别 list of cities (杭州、宁波分别…) is that city's figure.
     const itemCity = respective ? regions.findMentions(respective.item).find((m) => m.city && m.region === region)?.city ?? null : null;

@@ -41,6 +41,9 @@ function stripOnce(s: string, words: string[], where: 'start' | 'end'): [string,
   return [s, null];
 }
 
+/** A pointer to an attachment, a table or a box: （见附件）, （详见附表2）. */
+export const POINTER = /[（(](?:详)?见(?:附件|附表|专栏|表)[^）)]{0,6}[）)]/g;
+
 /** Emoji and bullets a post or a slide sets before its lines (✅, 🔹, ▲, ★): no words of what is measured. */
 const MARKERS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}▲△▼▽►▶◀◆◇■□●○◎★☆※→←↑↓√✓✔]/gu;
 
@@ -69,7 +72,7 @@ export function metricFromPre(pre: string, removeSpans: Array<[number, number]>)
     if (w && !hedge) hedge = w;
     [s, w] = stripOnce(s, TRAILING_NOISE, 'end');
     // 预期性指标 is a kind of indicator and 计划投资 a measure (planned investment), not hedged goals.
-    if (!/^(?:预期性|计划(?:总)?投资)/.test(s)) {
+    if (!/^(?:预期性|计划(?:完成)?(?:总)?投资)/.test(s)) {
       [s, w] = stripOnce(s, HEDGES, 'start');
       if (w) hedge = hedge ?? w;
     }
@@ -94,7 +97,7 @@ const THRESHOLD_MODIFIER = /(?:过|超|超过|突破|达)[千百十万亿\d.]+(?
 export function metricFromPost(post: string): string {
   // What is counted ends where the predicate starts: "1.3万个行政村已进入…" → 行政村.
   // 要素/要求 and 在线/在建 are nouns, not the predicate.
-  let s = post.replace(MARKERS, '').replace(/^[\s，,；;：:、。！？!?）)\-—–~·…]+/, '')
+  let s = post.replace(MARKERS, '').replace(POINTER, '').replace(/^[\s，,；;：:、。！？!?）)\-—–~·…]+/, '')
     .replace(/(?:已|将|要(?!素|求|点|件)|正在|均|都|为|是|在(?!线|建|研)|进行|实现|达到|完成|进入|赴|开展|参加|落地|入驻|取得|促进|推动|加强|加快|探索|(?:增加|提高|提升|增长|减少|下降|降低|上升|扩大)(?:到|至)).*$/, '');
   // "制造业单项冠军企业或专精特新企业": the first of two alternatives; "…产业集群和一批…": the next item.
   s = s.split(/或者|或|(?:和|以及|及)(?=一批|若干|一系列|多个|一大批)/)[0]!.replace(/(?:和|及|以及|与|等|、)+$/, '');
@@ -111,7 +114,7 @@ export function metricFromPost(post: string): string {
 export function isGenericMetric(metric: string): boolean {
   // "年度投资", "全年营业收入": a period or a count verb does not say whose.
   // "协议总投资": what the projects signed promise, of the projects named before.
-  return GENERIC.has(metric.replace(/^(?:年度|全年|当年|累计|新增|完成|协议|合同)+/, '')) || metric.length < 2;
+  return GENERIC.has(metric.replace(/^(?:年度|全年|当年|累计|新增|完成|协议|合同|计划)+/, '')) || metric.length < 2;
 }
 
 /**

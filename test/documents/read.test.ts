@@ -272,3 +272,10 @@ describe('a post copied from a WeChat official account', () => {
     expect(doc).toMatchObject({ date: '2026-02-18', dateSource: 'dateline' });
   });
 });
+
+describe('after round fourteen, a box in PDF copy', () => {
+  it("keeps a box's title line (专栏2　…重点推进项目) a heading of its own, however wide the copy set it", () => {
+    const doc = read(utf8('　　（4）软件和信息服务产业链：工业软件、嵌入式软件、信\n息安全、行业应用软件、数据服务、人工智能模型与应用。\n专栏2　“十五五”前期电子信息产业重点推进项目\n　　（1）新型显示柔性模组扩能项目（绵阳经开区）：建设柔\n性OLED模组生产线6条，总投资62亿元，2026年计划投资18亿元。\n'), 'plan.txt');
+    expect(doc.paragraphs.map((p) => [p.heading, p.text.slice(0, 6)])).toEqual([[false, '（4）软件和'], [true, '专栏2“十五'], [false, '（1）新型显']]);
+  });
+});

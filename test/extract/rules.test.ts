@@ -1098,3 +1098,17 @@ describe('a post copied from a WeChat official account', () => {
     expect(got.map((f) => f.metric)).toEqual(['规模以上工业增加值', '工业投资', '电子信息产业营业收入']);
   });
 });
+
+describe('after round fourteen, pointers and partners', () => {
+  it('a pointer to an attachment (（见附件）) is no part of a metric, and 计划完成投资 is of the projects named before', () => {
+    const got = facts('全年安排煤电化一体化重点项目8个（见附件），总投资776亿元。全年安排省级重大项目1300个以上，计划完成投资6000亿元。', '2026-03-16', '毕节市2026年煤电化一体化产业发展推进方案');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['安排煤电化一体化重点项目', '8个'], ['煤电化一体化重点项目总投资', '776亿元'], ['安排省级重大项目', '1300个'], ['省级重大项目计划完成投资', '6000亿元'],
+    ]);
+  });
+
+  it("a region the place's own document takes work from (承接京津…) is no subject of the figure", () => {
+    const got = facts('主动承接北京非首都功能疏解，承接京津产业转移项目150个以上。', '2026-01-20', '2026年保定市政府工作报告');
+    expect(got.map((f) => [f.region, f.city, f.value])).toEqual([['河北', '保定', '150个']]);
+  });
+});
