@@ -75,6 +75,13 @@ const AUTOLINK = /<(https?:\/\/[^\s<>]{1,2000})>/g;
 const LONE_URL = /^[ \t]*<?(https?:\/\/[^\s<>]{1,2000})>?[ \t]*$/;
 const NAV_LINE = /^(?:[ \t|｜/·•>»›-]*!?\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\))+[ \t|｜/·•>»›-]*$/;
 const EMPHASIS = /\*\*|__|`/g;
+/** A wiki link (Obsidian, Logseq): [[target]] or [[target|alias]], read as its text. */
+const WIKILINK = /\[\[([^\]|\n]{1,300})(?:\|([^\]\n]{1,300}))?\]\]/g;
+/** A footnote's mark in the text ([^1]) and the label opening its definition ([^1]: …). */
+const FOOTNOTE_REFERENCE = /\[\^[^\]\s]{1,20}\]/g;
+const FOOTNOTE_DEFINITION = /^[ \t]*\[\^[^\]\s]{1,20}\]:[ \t]*/;
+/** A callout's first line inside a blockquote (> [!note] 专栏1　…): its title, a heading of the box. */
+const CALLOUT = /^[ \t]*\[![A-Za-z-]{1,20}\][+-]?[ \t]*/;
 
 /** The http(s) URL when a line is only a URL (bare or as a `<…>` autolink), else null. */
 export function loneUrl(line: string): string | null {
@@ -101,7 +108,13 @@ export function contentLines(body: string): { lines: string[]; urls: string[] } 
  * `emphasis: false`, for HTML source where `__` may sit in a URL).
  */
 export function stripInlineMarkdown(line: string, options: { emphasis?: boolean } = {}): string {
-  const text = line.replace(IMAGE, '').replace(LINK, '$1').replace(AUTOLINK, '');
+  const text = line
+    .replace(IMAGE, '')
+    .replace(LINK, '$1')
+    .replace(AUTOLINK, '')
+    .replace(WIKILINK, (_, target: string, alias?: string) => alias ?? target)
+    .replace(FOOTNOTE_DEFINITION, '')
+    .replace(FOOTNOTE_REFERENCE, '');
   return options.emphasis === false ? text : text.replace(EMPHASIS, '');
 }
 
@@ -134,6 +147,11 @@ export function readMarkdownLines(body: string): MarkdownLines {
       continue;
     }
     let text = raw.replace(QUOTE, '');
+    if (CALLOUT.test(text)) {
+      const title = stripInlineMarkdown(text.replace(CALLOUT, ''));
+      if (title.trim() !== '') lines.push({ text: title, kind: 'heading', level: 6 });
+      continue;
+    }
     let kind: MarkdownLine['kind'] = 'line';
     if (BULLET.test(text)) {
       text = text.replace(BULLET, '');

@@ -160,6 +160,9 @@ function linesOfText(body: string): SourceLines {
 /** Two column heads a PDF copy set one space apart (序号 指标, 指标 单位). */
 const HEAD_PAIR = /^(?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点) (?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点)$/;
 
+/** Words a table's column heads use (地区, 指标, 增速, 目标, 投资). */
+const HEAD_WORD = /地\s*区|指标|序号|名称|单位|增速|增长|目标|项目|区域|投资|产值|收入|企业|年/;
+
 /** Sentence punctuation: a line holding it is prose, whatever its spacing. */
 const PROSE = /[。，；！？]/;
 
@@ -186,6 +189,10 @@ function tableCells(raw: string): string[] | null {
   // "序号 指标      2025年": two column heads one space apart are two cells.
   const spaced = line.trim().split(/ {2,}|\u3000+/).flatMap((c) => (HEAD_PAIR.test(c) ? c.split(' ') : [c]));
   if (spaced.length >= 3 && spaced.every((c) => c.length <= 30) && spaced.some((c) => /\d/.test(c))) return spaced;
+  // "地　区　　　规模以上工业增加值增速　　工业投资增速": a header row, its cells two spaces or more apart, one space inside
+  // a head (地　区) kept.
+  const heads = line.trim().split(/ {2,}|\u3000{2,}/);
+  if (heads.length >= 3 && heads.every((c) => c.length <= 20 && /[\u4e00-\u9fa5]/.test(c)) && HEAD_WORD.test(line)) return heads.map((c) => c.replace(/[ \u3000]/g, ''));
   return null;
 }
 

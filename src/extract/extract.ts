@@ -80,7 +80,7 @@ const CONTINUING_YEAR = /^(?:全年|年内|当年|这一年)/;
  * Words that make a sentence a goal, whatever year it continues: 力争, 目标, 预期, 要, 将. Not 重要, 主要, 需要, 要求 or
  * 将近, and not a goal reported done (完成了…主要目标任务).
  */
-const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|(?<!(?:完成|实现)了?[^，。；]{0,16})计划|(?<![重主需必纲])要(?![求素点件]|看到|清醒|认识到)|将(?!近)/;
+const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|(?<!(?:完成|实现)了?[^，。；]{0,16})计划(?!(?:完成)?(?:总)?投资)|(?<![重主需必纲])要(?![求素点件]|看到|清醒|认识到)|将(?!近)/;
 /** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|工作总结|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
@@ -126,7 +126,8 @@ const MOVE_TO = String.raw`(?:提高|提升|增加|增长|扩大|上升|降低|�
 const BASELINE_AFTER = new RegExp(String.raw`^[^，,；;。]{0,3}?${MOVE_TO}`);
 const MOVED_TO = new RegExp(`${MOVE_TO}$`);
 /** Nothing before a figure but the move (…1.77万亿元增加到2.68万亿元). */
-const MOVE_ONLY = new RegExp(`^[\\s，,]*${MOVE_TO}$`);
+// "增加到2025年的1180亿元": the year moved to may be named.
+const MOVE_ONLY = new RegExp(`^[\\s，,]*${MOVE_TO}(?:(?:19|20)\\d{2}年(?:底|末)?的?)?$`);
 /** "完成全年计划投资的", "完成产业投资计划的" before a percentage: the share of a plan done. */
 const PLAN_SHARE = /完成((?:全年|年度)?[^，,；;。：:]{0,12}?(?:计划|任务|目标)[^，,；;。：:的]{0,6}?)的$/;
 /** A money threshold (超千亿元, 10亿元以上) in a metric. */
@@ -341,7 +342,9 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     const reviewed = review && review === reviewBefore ? review : null;
 
     // "重点推进以下项目：…" opens a list of projects; it names none.
-    const project = PROJECT_LABEL.exec(para.text)?.[1]?.replace(/^.*(?:以下|下列|如下)(?:\d+个)?(?:重点)?项目$/, '') || null;
+    // In a box of projects (专栏1　2026年…重点推进项目) every item's label names a project (…储能系统集成基地（东台市）：).
+    const boxed = section && PROJECT_BOX.test(section) ? BOXED_LABEL.exec(para.text)?.[1] : undefined;
+    const project = (PROJECT_LABEL.exec(para.text)?.[1] ?? boxed)?.replace(/^.*(?:以下|下列|如下)(?:\d+个)?(?:重点)?项目$/, '') || null;
     const park = project ? null : PARK_LABEL.exec(para.text)?.[1] ?? null;
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
@@ -403,6 +406,8 @@ const PROJECT_NAME = String.raw`[^*：:，,。；;（(]{2,30}?(?:项目|工程|�
 const PROJECT_LABEL = new RegExp(String.raw`${ITEM_OPENING}?\s*\**(?!\s*(?:[\d（(]|${TASK_VERB}))(${PROJECT_NAME})${LABEL_CLOSING}`);
 /** A project named inline, opening an item of a list in a sentence (重点推进以下项目：A项目，总投资186亿元，…；B项目，…). */
 const INLINE_PROJECT = new RegExp(String.raw`^(?!\d|${TASK_VERB})(${PROJECT_NAME})(?:[（(][^）)]{1,16}[）)])?$`);
+/** An item's label in a box of projects, whatever the project is called (**东台…集成基地**（东台市）：). */
+const BOXED_LABEL = new RegExp(String.raw`${ITEM_OPENING}?\s*\**(?!\s*(?:[\d（(]|以上|上述|合计))([^*：:，,。；;（(]{2,30}?)${LABEL_CLOSING}`);
 /** A box's item naming a park (（1）甘泉堡经济技术开发区：, **璧山高新区**：). */
 const PARK_LABEL = new RegExp(String.raw`${ITEM_OPENING}\s*\**([^*：:，,。；;（(]{2,20}?(?:经济技术开发区|高新技术产业开发区|开发区|高新区|工业园区|产业园区|产业园|示范区))${LABEL_CLOSING}`);
 /** What a box of parks measures of each park: its output, revenue, investment, firms. */
@@ -585,8 +590,10 @@ function tableRows(paragraphs: ExtractInput['paragraphs'], title: string): Map<n
   let header: TableHeader | null = null;
   let data = false;
   let topic = '';
+  let caption: string | null = null;
   paragraphs.forEach((p, i) => {
     if (!isTableRow(p.text)) {
+      caption = null;
       const next = paragraphs[i + 1];
       if (header && p.text.length <= 16 && !/[。，；,;]/.test(p.text) && next && isTableRow(next.text)) return;
       top = null;
@@ -596,9 +603,15 @@ function tableRows(paragraphs: ExtractInput['paragraphs'], title: string): Map<n
     rows.set(i, null);
     if (/^[\s|:\-—]+$/.test(p.text)) return;
     const cells = cellsOf(p.text);
+    // "| 附表　2026年…主要指标分解表 | | | |": a caption spanning the table's width, above its header.
+    if (top === null && cells.filter((c) => c !== '').length <= 1) {
+      caption = cells.find((c) => c !== '') ?? caption;
+      return;
+    }
     if (top === null) {
       top = cells;
-      topic = tableTopic(paragraphs[i - 1]?.text ?? null, title);
+      topic = tableTopic(caption ?? paragraphs[i - 1]?.text ?? null, title);
+      caption = null;
       header = { ...tableHeader(cells), topic };
       data = false;
       return;
@@ -1133,7 +1146,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // past the ；. One opening the sentence (到2025年，…；…) frames all of it.
     // A part of the year told in a 其中 clause ("…，其中一季度新开工…150个以上，工业投资增长12%") is that clause's only.
     const asidePart = (t: TimeMention): boolean => t.label !== '' && t.start < clause.start && /^其中/.test(clauseAround(s, t.start, t.end).text);
-    const timeBefore = times.filter((t) => t.end <= fig.start && !asidePart(t) && (segmentStart(s, t.start) === segmentStart(s, fig.start) || !all.some((g) => g.end <= t.start))).at(-1);
+    // "2026年计划投资15亿元，形成储能系统年产能10GWh": the year of a year's investment is that clause's only.
+    const yearsInvestment = (t: TimeMention): boolean => t.start < clause.start && /^(?:计划)?(?:完成)?投资/.test(s.slice(t.end));
+    const timeBefore = times.filter((t) => t.end <= fig.start && !asidePart(t) && !yearsInvestment(t) && (segmentStart(s, t.start) === segmentStart(s, fig.start) || !all.some((g) => g.end <= t.start))).at(-1);
     const timeAfter = times.find((t) => t.start >= fig.end && t.end <= clause.end);
     let time = timeBefore ?? timeAfter ?? null;
     // 全年/年内/当年 mean the year being talked about: in a paragraph opened by 2023年 (a review), that year.
@@ -1143,7 +1158,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // Under a heading naming a past year (一、2025年工作总结), 全年 is that year.
       const pastHeading = ctx.fallbackYear?.past ? ctx.fallbackYear : undefined;
       const carried = !GOAL_WORDS.test(s) ? (ctx.spokenYear?.past ? ctx.spokenYear : (ctx.review ?? pastHeading)) : undefined;
-      const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative').at(-1) ?? carried;
+      const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative' || t.year === d.timeYear).at(-1) ?? carried;
       if (spoken) time = spoken;
     }
     let year: number;
@@ -1519,7 +1534,8 @@ interface Sector {
 const NO_SECTOR: Sector = { name: '', cluster: '', chain: '' };
 
 /** Metrics a sectoral plan says of its industry without naming it: 产业投资, 本地配套率, 研发投入强度, 规模以上企业. */
-const SECTOR_BOUND = /^(?:产业(?!链|园|集群|基金|工人|工程)|利润总额|利税总额|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
+const INDUSTRY_MEASURE = /^(?:营业收入|主营业务收入|产值|增加值)$/;
+const SECTOR_BOUND = /^(?:(?:营业收入|主营业务收入|产值|增加值)$|产业(?!链|园|集群|基金|工人|工程)|利润总额|利税总额|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
 
 /** The metric with the plan's industry in front when it is one the plan says of its industry without naming it. */
 function withSector(metric: string, sector: Sector, placeEnd = 0): string {
@@ -1536,7 +1552,8 @@ function withSector(metric: string, sector: Sector, placeEnd = 0): string {
   // "每年安排产业用地", "五年累计完成产业投资": the verb before says what is done with the industry's land or money.
   const verb = /^(?:每年安排|[三五]年内保障|保障|安排|[三五]年累计完成|累计完成|完成)/.exec(own)?.[0] ?? '';
   const rest = own.slice(verb.length);
-  if (SECTOR_BOUND.test(rest)) return place + verb + sector.name + rest;
+  // A bare measure (营业收入, 产值) is the industry's: 集成电路产业营业收入.
+  if (SECTOR_BOUND.test(rest)) return place + verb + sector.name + (INDUSTRY_MEASURE.test(rest) ? '产业' : '') + rest;
   // "新增省级以上研发平台" → 新增…省级以上研发平台: the industry's, after what is done.
   const done = SECTOR_GENERIC.exec(own)?.[1] ?? null;
   return done === null ? metric : place + done + sector.name + own.slice(done.length);
@@ -1547,7 +1564,7 @@ function withSector(metric: string, sector: Sector, placeEnd = 0): string {
  */
 const SECTOR_GENERIC = new RegExp(
   String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|新创建|创建|累计培育|累计建成|累计|五年内|三年内|每年)*)(?:新开工|开工|签约|竣工投产|竣工|投产)?` +
-    String.raw`(?:(?:营业收入|产值)?超[\d.百千万亿]+元的?|\d*亿元以上|省级以上|国家级|省级|市级以上|[、和])*` +
+    String.raw`(?:(?:营业收入|产值)?[超过][\d.十百千万亿]+元的?|\d*亿元以上|省级以上|国家级|省级|市级以上|[、和])*` +
     String.raw`(?:关键配套|配套|关键|骨干|链主)?` +
     String.raw`(?:研发平台|创新平台|创新中心|技术创新中心|企业技术中心|智能工厂|绿色工厂|数字化车间|专精特新“小巨人”企业|专精特新企业|“小巨人”企业|高新技术企业|单项冠军企业|上市企业|龙头企业|企业|项目|产业项目|授权发明专利|发明专利)数?$`,
 );

@@ -38,7 +38,7 @@ const UNITS = [
   '元/千瓦时', '元/亩', '元/人', '元/吨', '元', '%', '‰', '倍',
   '个', '家', '项', '条', '台', '套', '座', '所', '名', '人', '户', '款', '种', '件', '张', '部', '辆', '架', '艘', '根',
   '亩', '吨', '度', '米', '篇', '支', '块', '对', '场', '期', '处', '只', '颗', '片', '间', '栋', '列', '路', '批',
-  '斤', '次', '天', '公斤', '千克', '锭',
+  '斤', '次', '天', '小时', '公斤', '千克', '锭',
   '载重吨', '标准箱', '标箱', '头',
   'EFLOPS', 'PFLOPS', 'TFLOPS', 'PB', 'EB', 'TB', 'GB', 'GWh', 'GW', 'MW', 'kWh', 'kW', 'KW', 'Gbps', 'Mbps', 'km',
   // Computing power in PFLOPS, as plans write it (算力规模达到4000P).
@@ -106,7 +106,9 @@ export function findFigures(text: string): FigureMatch[] {
     digit.lastIndex = start + length;
     const before = text.slice(Math.max(0, start - 4), start);
     const after = text.slice(end);
-    if (ORDINAL_BEFORE.test(before)) continue;
+    // "620万千瓦/1350万千瓦时": a storage plant's power, then its energy, both figures.
+    const pairedAfterSlash = before.endsWith('/') && unit !== undefined && out.at(-1)?.end === start - 1;
+    if (ORDINAL_BEFORE.test(before) && !pairedAfterSlash) continue;
     if (CODE_AFTER.test(text.slice(start + a!.length))) continue;
     if (!unit && !mag && !magA && NOT_A_FIGURE_AFTER.test(after)) continue;
     // 第二期, 第一批: ordinals, never targets; but 3万批次 counts inspections.
@@ -120,6 +122,8 @@ export function findFigures(text: string): FigureMatch[] {
       end += 1;
       length += 1;
     }
+    // "利用小时数仅为520小时" is a figure; "时长1小时", "4小时以上长时储能" are specs of what is built.
+    if (unit === '小时' && !COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
     if (!unit && !mag && !magA) {
       // A bare number is a figure only after a comparator (两化融合发展水平达66.4) and never a long id.
       if (!COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;

@@ -414,7 +414,7 @@ export function createRegionIndex(regions: Region[], places: readonly Place[] = 
       ) {
         chosen = terminals.pop();
       }
-      if (chosen && partOfWord(text, chosen)) chosen = undefined;
+      if (chosen && (partOfWord(text, chosen) || partOfPlaceName(text, i, chosen.end))) chosen = undefined;
       const best = chosen?.hits;
       const bestEnd = chosen?.end ?? i;
       if (!best) {
@@ -506,6 +506,14 @@ function partOfWord(text: string, terminal: { hits: Hit[]; end: number }): boole
   const next = text[terminal.end];
   const last = text[terminal.end - 1];
   return (last === '市' && next === '场') || (last === '区' && next === '域');
+}
+
+/**
+ * A province's name inside a geographic name with a side after it: 珠江西岸 (the Pearl River's west bank, not 江西),
+ * 黄河南岸, 太行山东麓. Such a name is a river, lake or mountain's, then its side.
+ */
+function partOfPlaceName(text: string, start: number, end: number): boolean {
+  return end - start === 2 && /[东南西北]/.test(text[end - 1]!) && /[岸麓侧翼缘坡]/.test(text[end] ?? '') && isCjk(text[start - 1]);
 }
 
 function copyInto(target: TrieNode, source: TrieNode): void {

@@ -279,3 +279,19 @@ describe('after round fourteen, a box in PDF copy', () => {
     expect(doc.paragraphs.map((p) => [p.heading, p.text.slice(0, 6)])).toEqual([[false, '（4）软件和'], [true, '专栏2“十五'], [false, '（1）新型显']]);
   });
 });
+
+describe('after round sixteen', () => {
+  const texts = (doc: ReadDocument): string[] => doc.paragraphs.map((p) => p.text);
+
+  it("reads a plain-text table's header row, its heads two spaces apart and one space inside a head (地　区)", () => {
+    const doc = read(utf8('2026年各市（区）工业主要指标任务分解表\n\n地　区　　　规模以上工业增加值增速　　工业投资增速　　新增规模以上工业企业\n蓬江区　　　　　7%　　　　　　　　　　9%　　　　　　　　70家\n'), 'plan.txt');
+    expect(texts(doc).slice(1)).toEqual(['地区｜规模以上工业增加值增速｜工业投资增速｜新增规模以上工业企业', '蓬江区｜7%｜9%｜70家']);
+  });
+
+  it('reads Obsidian Markdown: a callout\'s title is a heading, wiki links are their text, footnote marks go', () => {
+    const md = '---\ntitle: 盐城市新能源装备行动方案\ndate: 2026-03-01\n---\n\n依据[[江苏省海上风电发展规划|省规划]]和[[盐城市“十五五”规划纲要]]制定[^1]。\n\n> [!note] 专栏1　2026年新能源装备重点推进项目\n> - **东台储能系统集成基地**（东台市）：总投资38亿元。\n\n[^1]: 本方案所称新能源装备包括风电、光伏装备。\n';
+    expect(texts(read(utf8(md), 'plan.md'))).toEqual([
+      '依据省规划和盐城市“十五五”规划纲要制定。', '专栏1 2026年新能源装备重点推进项目', '东台储能系统集成基地（东台市）：总投资38亿元。', '本方案所称新能源装备包括风电、光伏装备。',
+    ]);
+  });
+});

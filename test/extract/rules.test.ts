@@ -257,7 +257,7 @@ describe('extraction on small documents', () => {
     it('a header whose year spans two measured columns with their units in brackets (2026年目标: 产值（亿元）, 企业数（家）)', () => {
       const found = facts('| 城市 | 2026年目标 | |\n|---|---|---|\n| | 产值（亿元） | 企业数（家） |\n| 南京 | 800 | 120 |', '2026-02-10', '江苏省2026年人工智能产业发展工作要点');
       expect(found.map((f) => [f.city, f.metric, f.value, f.year])).toEqual([
-        ['南京', '南京产值', '800亿元', 2026],
+        ['南京', '南京人工智能产业产值', '800亿元', 2026],
         ['南京', '南京人工智能企业数', '120家', 2026],
       ]);
     });
@@ -1110,5 +1110,39 @@ describe('after round fourteen, pointers and partners', () => {
   it("a region the place's own document takes work from (承接京津…) is no subject of the figure", () => {
     const got = facts('主动承接北京非首都功能疏解，承接京津产业转移项目150个以上。', '2026-01-20', '2026年保定市政府工作报告');
     expect(got.map((f) => [f.region, f.city, f.value])).toEqual([['河北', '保定', '150个']]);
+  });
+});
+
+describe('after round sixteen', () => {
+  it("a province's name inside a river's bank (珠江西岸, 黄河南岸) is no mention of the province", () => {
+    const got = facts('加快建设珠江西岸先进制造业强市。全市规模以上工业增加值增长6.8%。', '2026-02-27', '江门市2026年工业和信息化工作要点');
+    expect(got.map((f) => [f.region, f.city])).toEqual([['广东', '江门']]);
+  });
+
+  it("a table's caption in its first row is its title, not its header", () => {
+    const got = facts('附表：2026年全省主要指标分解表\n附表　2026年全省主要指标分解表｜｜｜｜\n序号｜指标名称｜2025年完成｜2026年目标｜责任处室\n1｜规模以上工业增加值增速｜7.9%｜6.5%左右｜运行监测协调局', '2026-02-10', '山东省2026年全省工业和信息化工作要点');
+    expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['规模以上工业增加值增速', '7.9%', 2025], ['规模以上工业增加值增速', '6.5%', 2026]]);
+  });
+
+  it("a storage plant's power and energy (620万千瓦/1350万千瓦时) are two figures; hours count only after a comparator", () => {
+    expect(findFigures('装机规模达到620万千瓦/1350万千瓦时，利用小时数仅为520小时，推广4小时以上长时储能技术').map((f) => f.value)).toEqual(['620万千瓦', '1350万千瓦时', '520小时']);
+  });
+
+  it('in a box of projects every item names its project; the year of a year\'s investment is that clause\'s only', () => {
+    const got = facts('# 专栏1　2026年新能源装备重点推进项目\n东台百兆瓦时级储能系统集成基地（东台市）：总投资38亿元，2026年计划投资15亿元，形成储能系统年产能10GWh。\n以上1个项目总投资38亿元。', '2026-03-01', '盐城市新能源装备产业发展三年行动方案（2026—2028年）');
+    expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([
+      ['东台百兆瓦时级储能系统集成基地总投资', '38亿元', 2028], ['东台百兆瓦时级储能系统集成基地计划投资', '15亿元', 2026], ['东台百兆瓦时级储能系统集成基地形成储能系统年产能', '10GWh', 2028],
+      ['2026年新能源装备重点推进项目总投资', '38亿元', 2028],
+    ]);
+  });
+
+  it("a sectoral plan's bare 营业收入 is its industry's; 超十亿元/过千亿元 enterprises too; a move to a named year's figure is the same thing's", () => {
+    const got = facts('全市集成电路产业营业收入由2020年的310亿元增加到2025年的1180亿元。2028年营业收入突破1800亿元，超十亿元企业达到36家。', '2026-05-01', '绍兴市集成电路产业发展“十五五”规划');
+    expect(got.map((f) => f.metric)).toEqual(['集成电路产业营业收入', '集成电路产业营业收入', '集成电路产业营业收入', '集成电路超十亿元企业']);
+  });
+
+  it('全年 in a review paragraph whose sentence names a planned investment (计划总投资) is the review\'s year', () => {
+    const got = facts('# 一、2025年工作回顾\n三是项目建设提速提效。全年新签约亿元以上工业项目186个，计划总投资1420亿元。', '2026-02-27', '江门市2026年工业和信息化工作要点');
+    expect(got.map((f) => [f.value, f.year])).toEqual([['186个', 2025], ['1420亿元', 2025]]);
   });
 });
