@@ -1514,7 +1514,8 @@ function sectorOf(title: string, regions: RegionIndex): Sector {
   // "2026年连云港市石化产业…": the year goes first, then the place it opens with.
   const undated = title.replace(/(?:19|20)\d{2}\s*年度?|[“”"]?十[二三四五六]五[“”"]?/g, '');
   const at = openingPlaceEnd(undated, regions);
-  const rest = at > 0 ? undated.slice(at).replace(/^(?:省|市|自治区|自治州|区|县|州|盟)/, '') : undated;
+  // "…推动新型储能产业高质量发展行动方案": the verb the title opens with is no part of the industry.
+  const rest = (at > 0 ? undated.slice(at).replace(/^(?:省|市|自治区|自治州|区|县|州|盟)/, '') : undated).replace(/^(?:关于)?(?:加快|推动|促进|支持|推进|加快推进|加快推动)+/, '');
   const m = /^([\u4e00-\u9fa5]{2,12}?)(?:产业|行业)(集群|链)?/.exec(rest);
   if (!m || /^(?:工业|经济|重点|全省|全市|现代化|主导|优势|特色|新兴)$/.test(m[1]!)) return NO_SECTOR;
   // "海南宁夏部署…产业": a news headline's places and verbs are no industry.

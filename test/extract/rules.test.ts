@@ -1146,3 +1146,10 @@ describe('after round sixteen', () => {
     expect(got.map((f) => [f.value, f.year])).toEqual([['186个', 2025], ['1420亿元', 2025]]);
   });
 });
+
+describe('after round sixteen, a title opening with a verb', () => {
+  it('finds the industry of a title that opens with its verb (…推动新型储能产业集群高质量发展行动方案)', () => {
+    const got = facts('| 序号 | 指标 | 2025年 | 2026年 |\n|---|---|---|---|\n| 9 | 研发投入强度 | 3.6% | 3.8% |', '2026-04-01', '广东省推动新型储能产业集群高质量发展行动方案（2026—2028年）');
+    expect(got.map((f) => f.metric)).toEqual(['新型储能研发投入强度', '新型储能研发投入强度']);
+  });
+});
