@@ -72,6 +72,12 @@ export interface ReadOptions {
 const HTML_TAG =
   /<\/?(?:p|div|br|span|h[1-6]|html|body|head|title|table|tr|td|th|ul|ol|li|a|img|script|style|section|article|nav|header|footer|strong|em|b|i|font|meta|link|center|tbody|blockquote|pre)(?=[\s>/])[^<>]{0,1000}>|<!doctype html/i;
 
+/** HTML that makes a Markdown file a carrier of HTML: blocks, not inline tags (<br>, <sup>, <strong>). */
+const BLOCK_TAG = /<\/?(?:p|div|h[1-6]|html|body|head|table|tr|td|th|ul|ol|li|section|article|nav|header|footer|center|tbody|blockquote|pre)(?=[\s>/])[^<>]{0,1000}>|<!doctype html/i;
+
+/** Inline HTML tags, opening or closing. */
+const INLINE_TAG = /<\/?(?:span|sup|sub|strong|em|b|i|u|font|a|small|mark)(?=[\s>/])[^<>]{0,500}>/gi;
+
 // Control characters (tab, line feed, form feed and vertical tab are handled apart),
 // zero-width characters, soft hyphens and private-use glyphs PDF copy leaves behind.
 const INVISIBLE =
@@ -119,7 +125,8 @@ function linesOfMarkdown(body: string): SourceLines {
   const { lines, urls } = readMarkdownLines(body);
   return {
     lines: lines.map((l) => {
-      const raw = decodeHTML(l.text);
+      // Inline tags a Markdown file may hold: a line break in a table cell is a space, the others leave their text.
+      const raw = decodeHTML(l.text.replace(/<br\s*\/?>/gi, ' ').replace(INLINE_TAG, ''));
       return { text: normalizeInline(raw), kind: l.kind, raw };
     }),
     urls,
@@ -157,8 +164,8 @@ function linesOfText(body: string): SourceLines {
   return { lines, urls, meta: null };
 }
 
-/** Two column heads a PDF copy set one space apart (序号 指标, 指标 单位). */
-const HEAD_PAIR = /^(?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点) (?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点)$/;
+/** Two column heads a PDF copy set one space apart (序号 指标, 指标 单位, 序号 县（市、区）). */
+const HEAD_PAIR = /^(?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点) (?:序号|编号|指标|指标名称|单位|类别|属性|项目名称|建设地点)$|^(?:序号|编号) [^\s\d]{1,12}$/;
 
 /** Words a table's column heads use (地区, 指标, 增速, 目标, 投资). */
 const HEAD_WORD = /地\s*区|指标|序号|名称|单位|增速|增长|目标|项目|区域|投资|产值|收入|企业|年/;
@@ -253,7 +260,8 @@ export function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Read
 
   const { body, frontMatter } = splitFrontMatter(cleanText(decoded.text));
   const ext = extensionOf(fileName);
-  const html = ext === 'html' || ext === 'htm' || HTML_TAG.test(body);
+  // Markdown is read as HTML only when it carries HTML blocks; a <br> inside a table cell or a <sup> leaves it Markdown.
+  const html = ext === 'html' || ext === 'htm' || (ext === 'md' || ext === 'markdown' || frontMatter !== null ? BLOCK_TAG.test(body) : HTML_TAG.test(body));
   const markdown = ext === 'md' || ext === 'markdown' || (ext !== 'html' && ext !== 'htm' && (frontMatter !== null || looksLikeMarkdown(body)));
   const format: ReadDocument['format'] = markdown ? 'markdown' : html ? 'html' : 'text';
 

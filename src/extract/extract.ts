@@ -312,7 +312,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       // A heading of the same rank as the one that named the year (二、 after 一、2025年…; a news page's next
       // subheading) starts a section of its own; a lower one (（一） under 一、) goes on with it.
       // A box's heading (专栏1　2025年重点推进项目) dates the box only: the next heading ends it.
-      else if (heading.year?.kind === 'review' || style === headingYearStyle || headingYearStyle === 'box') heading = { ...heading, year: null };
+      // A review's year (一、发展基础) goes on under its lower headings (（一）产业规模稳步壮大), and ends at any other.
+      else if ((heading.year?.kind === 'review' && !lowerRank(style, headingYearStyle)) || style === headingYearStyle || headingYearStyle === 'box') heading = { ...heading, year: null };
       if (t || REVIEW_SECTION.test(para.text)) headingYearStyle = /^[\s*_#]*专栏/.test(para.text) ? 'box' : style;
     } else if (previousWasHeading || ARTICLE_START.test(para.text)) {
       // A past year (2022年…达到) describes its own paragraph only; a plan year (到2025年) frames the article.
@@ -1362,7 +1363,18 @@ function numberingStyle(heading: string): string {
   if (/^\d+[.．、]/.test(t)) return 'num';
   if (/^[（(]\d+[）)]/.test(t)) return 'num()';
   if (/^第[一二三四五六七八九十\d]+[章节部分篇]/.test(t)) return 'chapter';
+  // "▲工业经济稳中有进", "🔹…", "■…": a post's or a page's bulleted subheads, below its plain ones.
+  if (/^(?:[▲△►▶◆◇■□●○★☆※◎]|\p{Extended_Pictographic})/u.test(t)) return 'bullet';
   return 'none';
+}
+
+/** Outline ranks, highest first: 第一章, 一、, （一）, 1., （1）, ▲. */
+const RANKS = ['chapter', 'cn', 'cn()', 'num', 'num()', 'bullet'];
+
+/** Whether a heading of numbering `style` sits below one of `above` in the outline. */
+function lowerRank(style: string, above: string | null): boolean {
+  const a = RANKS.indexOf(above ?? '');
+  return a >= 0 && RANKS.indexOf(style) > a;
 }
 
 /** The year a review section reports: the one before the document's. */

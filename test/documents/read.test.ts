@@ -295,3 +295,17 @@ describe('after round sixteen', () => {
     ]);
   });
 });
+
+describe('after round seventeen', () => {
+  const texts = (doc: ReadDocument): string[] => doc.paragraphs.map((p) => p.text);
+
+  it('keeps Markdown with only inline HTML (a <br> in a table cell) Markdown: the table stays a table, the cell one', () => {
+    const md = '---\ntitle: 东营市石化产业三年行动计划\ndate: 2026-03-20\n---\n\n**1.推动“减油增化”。**到2028年，烯烃产能达到900万吨/年。\n\n| 序号 | 指标 | 2025年<br>（基数） | 2026年 |\n|:---:|---|:---:|:---:|\n| 1 | 石化产业营业收入 | 6860亿元 | 7200亿元 |\n';
+    expect(texts(read(utf8(md), 'plan.md'))).toEqual(['1.推动“减油增化”。到2028年，烯烃产能达到900万吨/年。', '|序号|指标| 2025年（基数）| 2026年|', '| 1 |石化产业营业收入| 6860亿元| 7200亿元|']);
+  });
+
+  it('splits 序号 from the head one space after it in a PDF copy (序号 县（市、区）)', () => {
+    const doc = read(utf8('序号 县（市、区）              2025年数字经济核心产业增加值  2026年增速目标\n2   广阳区                      22亿元      8%\n'), 'plan.txt');
+    expect(texts(doc)).toEqual(['序号｜县（市、区）｜2025年数字经济核心产业增加值｜2026年增速目标', '2｜广阳区｜22亿元｜8%']);
+  });
+});

@@ -1153,3 +1153,12 @@ describe('after round sixteen, a title opening with a verb', () => {
     expect(got.map((f) => f.metric)).toEqual(['新型储能研发投入强度', '新型储能研发投入强度']);
   });
 });
+
+describe('after round seventeen', () => {
+  it("a review's year goes on under its lower headings (（一）, ▲) and ends at a heading of its rank", () => {
+    const got = facts('# 一、发展基础\n# （一）产业规模稳步壮大\n新材料产业产值达到1280亿元。\n# 二、主要目标\n新材料产业产值达到2000亿元。', '2026-03-20', '东营市石化产业转型升级和新材料产业发展三年行动计划（2026—2028年）');
+    expect(got.map((f) => [f.value, f.year])).toEqual([['1280亿元', 2025], ['2000亿元', 2028]]);
+    const post = facts('# 2025年工作回顾\n# ▲工业经济稳中有进\n全省规模以上工业增加值增长6.3%。', '2026-02-27', '2026年全省经济和信息化工作要点（四川）');
+    expect(post.map((f) => [f.value, f.year])).toEqual([['6.3%', 2025]]);
+  });
+});
