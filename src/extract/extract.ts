@@ -298,6 +298,8 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     else if (para.heading && (['cn', 'chapter'].includes(numberingStyle(para.text)) || /^附件|^附表/.test(para.text))) glossary = false;
     if (glossary) return;
     const paraTimes = contextTimes(para.text, timeYear);
+    // Where the times that frame what follows them start (once a paragraph: each sentence looks back at them).
+    const framing = new Set(paraTimes.filter((t) => framesWhatFollows(para.text, t)).map((t) => t.start));
     // "2025年累计下降" under a table: an indicator's words a copy wrapped onto a line of their own, not a heading.
     if (para.heading && tables.has(pi - 1) && numberingStyle(para.text) === 'none' && /(?:增长|下降|提高|降低|减少|提升|上升)$/.test(para.text)) return;
     if (para.heading) {
@@ -352,7 +354,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
         sentence,
         paragraphStart: para.start,
         priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m) && !isNamePart(para.text, m) && !(titleRegion && isPartner(para.text, m))),
-        priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear).filter((t) => framesWhatFollows(para.text, t)),
+        priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear).filter((t) => framing.has(t.start)),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
         section: para.heading ? null : section,
