@@ -69,14 +69,15 @@ export interface ReadOptions {
   fileName?: string;
 }
 
-const HTML_TAG =
-  /<\/?(?:p|div|br|span|h[1-6]|html|body|head|title|table|tr|td|th|ul|ol|li|a|img|script|style|section|article|nav|header|footer|strong|em|b|i|font|meta|link|center|tbody|blockquote|pre)(?=[\s>/])[^<>]{0,1000}>|<!doctype html/i;
-
+/** Block-level tags: a Markdown file holding them carries HTML. */
+const BLOCK_TAG_NAMES = 'p|div|h[1-6]|html|body|head|table|tr|td|th|ul|ol|li|section|article|nav|header|footer|center|tbody|blockquote|pre';
+/** An opening or closing tag of one of `names`, with at most `attributes` characters inside. */
+const tagSource = (names: string, attributes = 1000): string => String.raw`<\/?(?:${names})(?=[\s>/])[^<>]{0,${attributes}}>`;
+const HTML_TAG = new RegExp(`${tagSource(`${BLOCK_TAG_NAMES}|br|span|title|a|img|script|style|strong|em|b|i|font|meta|link`)}|<!doctype html`, 'i');
 /** HTML that makes a Markdown file a carrier of HTML: blocks, not inline tags (<br>, <sup>, <strong>). */
-const BLOCK_TAG = /<\/?(?:p|div|h[1-6]|html|body|head|table|tr|td|th|ul|ol|li|section|article|nav|header|footer|center|tbody|blockquote|pre)(?=[\s>/])[^<>]{0,1000}>|<!doctype html/i;
-
-/** Inline HTML tags, opening or closing. */
-const INLINE_TAG = /<\/?(?:span|sup|sub|strong|em|b|i|u|font|a|small|mark)(?=[\s>/])[^<>]{0,500}>/gi;
+const BLOCK_TAG = new RegExp(`${tagSource(BLOCK_TAG_NAMES)}|<!doctype html`, 'i');
+/** Inline HTML tags, opening or closing, a Markdown line may hold: they leave their text. */
+const INLINE_TAG = new RegExp(tagSource('span|sup|sub|strong|em|b|i|u|font|a|small|mark', 500), 'gi');
 
 // Control characters (tab, line feed, form feed and vertical tab are handled apart),
 // zero-width characters, soft hyphens and private-use glyphs PDF copy leaves behind.

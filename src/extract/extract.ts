@@ -322,7 +322,7 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
       // Only a time before the paragraph's first figure opens it: "…达到1650亿元，力争到2027年突破2000亿元" is an aside.
       const firstFigure = findFigures(para.text)[0]?.start ?? Infinity;
       // A milestone's date (确保项目2027年建成投产) frames nothing.
-      const first = paraTimes.find((t) => framesWhatFollows(para.text, t));
+      const first = paraTimes.find((t) => framing.has(t.start));
       const opening = ITEM_NUMBER.test(para.text) || (first?.start ?? 0) > firstFigure ? undefined : first;
       article = {
         region: firstMention(mentions) ?? heading.region,
@@ -347,13 +347,15 @@ export function extractFacts(doc: ExtractInput, allRegions: RegionIndex): RawFac
     // "重点推进以下项目：…" opens a list of projects; it names none.
     // In a box of projects (专栏1　2026年…重点推进项目) every item's label names a project (…储能系统集成基地（东台市）：).
     const boxed = section && PROJECT_BOX.test(section) ? BOXED_LABEL.exec(para.text)?.[1] : undefined;
-    const project = (PROJECT_LABEL.exec(para.text)?.[1] ?? boxed)?.replace(/^.*(?:以下|下列|如下)(?:\d+个)?(?:重点)?项目$/, '') || null;
+    const label = PROJECT_LABEL.exec(para.text)?.[1] ?? boxed ?? null;
+    const project = label && !OPENS_PROJECT_LIST.test(label) ? label : null;
     const park = project ? null : PARK_LABEL.exec(para.text)?.[1] ?? null;
     for (const sentence of splitSentences(para.text)) {
       const ctx = {
         sentence,
         paragraphStart: para.start,
-        priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m) && !isNamePart(para.text, m) && !(titleRegion && isPartner(para.text, m))),
+        // (A paragraph's mentions already leave out body names and, in a place's own document, its partners.)
+        priorMentions: mentions.filter((m) => m.end <= sentence.start && !isBenchmark(para.text, m)),
         priorTimes: contextTimes(para.text.slice(0, sentence.start), timeYear).filter((t) => framing.has(t.start)),
         fallbackRegion: para.heading ? heading.region ?? article.region : article.region ?? heading.region,
         fallbackYear: para.heading ? heading.year : article.year ?? heading.year,
@@ -417,6 +419,8 @@ const PARK_LABEL = new RegExp(String.raw`${ITEM_OPENING}\s*\**([^*：:，,。；
 const PARK_MEASURE = /^(?:工业总产值|总产值|产值|规模以上工业产值|规上工业产值|营业收入|工业增加值|增加值|固定资产投资|工业投资|投资|入驻企业|规模以上工业企业|规上企业|亩均)/;
 /** A box listing projects: 专栏1 2026年重点推进项目 → 2026年重点推进项目. */
 const PROJECT_BOX = /^专栏\s*\d*\s*[:：]?\s*([^，,。]{2,24}?项目)/;
+/** A label opening a list of projects, naming none (重点推进以下项目：). */
+const OPENS_PROJECT_LIST = /(?:以下|下列|如下)(?:\d+个)?(?:重点)?项目$/;
 /** A sentence opening a list of projects: 重点推进以下项目, 实施以下5个重点项目. */
 const LIST_OF_PROJECTS = /(重点)?(推进|实施|建设|安排|抓好)以下(?:\d+个)?(重点)?项目/;
 /** What a project list's item measures of its project: investment, output, capacity. */
@@ -819,6 +823,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   if (all.length === 0) return [];
   const figures = all.filter((f) => !qualifiesNoun(s, all, f, clauseAround(s, f.start, f.endWithSuffix).end));
   const mentions = regions.findMentions(s);
+  // A region a place's own document works with (承接京津产业转移项目150个) is no subject of its figures.
+  const placeMentions = d.titled ? mentions.filter((m) => !isPartner(s, m)) : mentions;
   // A region inside a title or a quoted name (《江西省…》, “工赋山东”) is not the subject of a figure.
   const subjects = mentions.filter((m) => !insideAny(guarded, m.start, m.end));
   const times = findTimes(s, d.timeYear).filter((t) => !t.baseline && t.kind !== 'date' && !insideAny(guarded, t.start, t.end));
@@ -1117,8 +1123,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const fullMetric = periodLabel && !metric.endsWith(periodLabel) ? metric + periodLabel : metric;
 
     // Region: the sentence (nearest before, else the first after), the paragraph, the article, the heading, the document.
-    // A region a place's own document works with (承接京津产业转移项目150个) is no subject of its figures.
-    const subjectMentions = mentions.filter((m) => !isBenchmark(s, m) && !isNamePart(s, m) && !(d.titled && isPartner(s, m)));
+    const subjectMentions = placeMentions.filter((m) => !isBenchmark(s, m) && !isNamePart(s, m));
     // In a national document a region names only the figures of its own ；-segment.
     const from = d.national ? segmentStart(s, fig.start) : 0;
     const before = subjectMentions.filter((m) => m.end <= fig.start && m.start >= from).at(-1);
@@ -1138,7 +1143,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if ((nationwide || many || nationalGoesOn) && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
     // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
-    const ownPlaces = mentions.every((m) => (m.form === 'city' && m.region === d.docRegion) || (d.titled && isPartner(s, m)));
+    const ownPlaces = placeMentions.every((m) => m.form === 'city' && m.region === d.docRegion);
     const titleCity = d.docCity && ownPlaces && region === d.docRegion && !PROVINCE_WIDE.test(s) ? d.docCity : null;
     // One of a 分别 list of cities (杭州、宁波分别…) is that city's figure.
     const itemCity = respective ? regions.findMentions(respective.item).find((m) => m.city && m.region === region)?.city ?? null : null;
@@ -1221,8 +1226,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
 }
 
 /**
- * What a project item's figure measures of the project: its own clause's measure when that is a bare one (总投资 after
- * "建设年产30万辆…总装线，": the project's investment, not the line's), else the metric built so far, else null.
+ * The project an item of a list in a sentence opens with (重点推进以下项目：A项目，总投资…；B项目，…), with where the item
+ * starts, when the clause at `clauseStart` is a later clause of that item.
  */
 function inlineProject(s: string, clauseStart: number): { name: string; start: number } | null {
   const before = s.slice(0, clauseStart);
@@ -1256,6 +1261,10 @@ function achiever(s: string, clause: Span, earlier: readonly EarlierFigure[]): s
   return null;
 }
 
+/**
+ * What a project item's figure measures of the project: its own clause's measure when that is a bare one (总投资 after
+ * "建设年产30万辆…总装线，": the project's investment, not the line's), else the metric built so far, else null.
+ */
 function projectMeasure(own: string, built: string): string | null {
   const ownMeasure = PROJECT_MEASURE.test(own);
   if (ownMeasure && isGenericMetric(own)) return own;
@@ -1549,8 +1558,11 @@ interface Sector {
 const NO_SECTOR: Sector = { name: '', cluster: '', chain: '' };
 
 /** Metrics a sectoral plan says of its industry without naming it: 产业投资, 本地配套率, 研发投入强度, 规模以上企业. */
+/** A measure alone, the industry's when a sectoral plan names no other thing: 营业收入, 产值. */
 const INDUSTRY_MEASURE = /^(?:营业收入|主营业务收入|产值|增加值)$/;
-const SECTOR_BOUND = /^(?:(?:营业收入|主营业务收入|产值|增加值)$|产业(?!链|园|集群|基金|工人|工程)|利润总额|利税总额|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)/;
+const SECTOR_BOUND = new RegExp(
+  `${INDUSTRY_MEASURE.source}|^(?:产业(?!链|园|集群|基金|工人|工程)|利润总额|利税总额|本地配套|研发(?:经费)?投入强度|出口交货值|规模以上企业|规上企业|配套企业|企业数|新签订单|产值超|营业收入超)`,
+);
 
 /** The metric with the plan's industry in front when it is one the plan says of its industry without naming it. */
 function withSector(metric: string, sector: Sector, placeEnd = 0): string {
