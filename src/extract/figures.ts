@@ -122,11 +122,12 @@ export function findFigures(text: string): FigureMatch[] {
       end += 1;
       length += 1;
     }
+    const afterComparator = COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start));
     // "利用小时数仅为520小时" is a figure; "时长1小时", "4小时以上长时储能" are specs of what is built.
-    if (unit === '小时' && !COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
+    if (unit === '小时' && !afterComparator) continue;
     if (!unit && !mag && !magA) {
       // A bare number is a figure only after a comparator (两化融合发展水平达66.4) and never a long id.
-      if (!COMPARATOR_BEFORE.test(text.slice(Math.max(0, start - 3), start))) continue;
+      if (!afterComparator) continue;
       if (digitCount(a!) > 6) continue;
     }
     if (digitCount(f[0]) > 12) continue; // phone numbers, index numbers
