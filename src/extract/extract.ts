@@ -121,8 +121,8 @@ const OWN_REGION = /全省|全市|全区|全州|全县|我省|我市|我区|本�
 const GOVERNMENT_BODY = /(?:局|厅|委员会|委|政府|办公室|办|管委会|管理委员会|中心)$/;
 /** "由2023年的", "从目前的" right before a figure that a 提高到/降低到 later in its clause moves from. */
 const BASELINE_BEFORE = /(?:由|从)(?:((?:19|20)\d{2})年(?:底|末)?|目前|现在|现有|当前)?的?$/;
-/** A move of a metric to a figure: 提高到, 降低至. */
-const MOVE_TO = String.raw`(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升)(?:到|至)`;
+/** A move of a metric to a figure: 提高到, 降低至, 增至; a count merged down: 整合为, 压减至. */
+const MOVE_TO = String.raw`(?:(?:提高|提升|增加|增长|扩大|上升|降低|下降|减少|压减|缩小|缩短|降|升|增|整合|缩减|精简)(?:到|至)|(?:整合|压减|缩减|精简|减少)为)`;
 const BASELINE_AFTER = new RegExp(String.raw`^[^，,；;。]{0,3}?${MOVE_TO}`);
 const MOVED_TO = new RegExp(`${MOVE_TO}$`);
 /** Nothing before a figure but the move (…1.77万亿元增加到2.68万亿元). */
@@ -516,6 +516,12 @@ function tableHeader(cells: string[]): TableHeader {
 /** Columns describing a row in words (建设内容, 备注): a number in them is no figure of the column. */
 const DESCRIPTION_COLUMN = /内容|说明|备注|进度|单位$|主体|地点|时间|期限/;
 
+/** A column measuring how the column before it grows: 比上年增长, 同比, 增速, 增幅. */
+const GROWTH_COLUMN = /^(?:比上年|同比|较上年)|^(?:年均)?(?:增速|增幅|增长|增长率)$/;
+
+/** A column naming places: 县（市、区）, 地区, 设区市, 城市. */
+const PLACE_COLUMN = /^(?:各|设区)?(?:县|市|区|地区|区域|城市|地市|省份?|州|盟)(?:[（(][市县区、]+[）)])?(?:名称)?$/;
+
 /** A row of totals. */
 const TOTAL_ROW = /^(?:合计|总计|小计|全部|汇总)$/;
 
@@ -650,19 +656,21 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   const byMeasure = firstYear < 0 && header.measures.some((m) => m !== null);
   const subjectColumn = firstYear >= 0 ? header.subject : byMeasure ? header.rowName : header.indicator;
   const named = (cells[subjectColumn] ?? '').replace(/[*_`]/g, '').replace(HEADER_UNIT, '').trim();
-  // A 合计 row is the whole table's: the table's topic, else what its naming column lists (重点项目).
+  // A 合计 row is the whole table's: the table's topic, else what its naming column lists (重点项目); in a table of
+  // places (| 县（市、区） | 增加值 | 增速 |) it is the region's own figure, measured by each column alone.
   const total = TOTAL_ROW.test(named || (cells.find((c) => c !== '') ?? ''));
-  const subject = total ? header.topic || header.names[subjectColumn] || named : named;
-  if (!subject || findFigures(subject).length > 0) return [];
+  const ofPlaces = total && PLACE_COLUMN.test(header.names[subjectColumn] ?? '') && header.measures.some((m) => m !== null);
+  const subject = ofPlaces ? '' : total ? header.topic || header.names[subjectColumn] || named : named;
+  if ((!subject && !ofPlaces) || findFigures(subject).length > 0) return [];
   const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
   const quote = para.text.trim();
   const out: RawFact[] = [];
   cells.forEach((cell, col) => {
     if (col === subjectColumn || col === header.unit) return;
-    // A growth column (| 产量 | 比上年增长（%） |) measures the column before it.
+    // A growth column (| 产量 | 比上年增长（%） |, | 2025年增加值 | 2026年增速目标 |) measures the column before it.
     const own = header.measures[col] ?? null;
     const before = col > 0 ? header.measures[col - 1] ?? null : null;
-    const measure = own && before && /^(?:比上年|同比|较上年)/.test(own) ? before + own : own;
+    const measure = own && before && GROWTH_COLUMN.test(own) ? before + own : own;
     // A yearless measure in a table of years (年均增长 beside 2030年, 总投资 beside 2026年计划投资) is of the plan's last year.
     const year = header.years[col] ?? (firstYear < 0 ? (measure || header.values[col] ? at.planYear : null) : measure ? Math.max(header.lastYear ?? 0, at.planYear) : null);
     const unit = header.units[col] ?? rowUnit;
@@ -892,7 +900,8 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const threshold = previous && THRESHOLD_ONLY.test(metric) ? THRESHOLD.exec(previous.metric) : null;
     if (threshold) metric = previous!.metric.replace(threshold[0], metric);
     let quoteSpan: Span = threshold ? spanOf(s, previous!.clauseStart, clause.end) : planShareFrom !== null ? spanOf(s, planShareFrom, clause.end) : clause;
-    const postNoun = metricFromPost(post);
+    // "钢铁企业由69家整合为38家": what follows a figure moved from is the move, not a noun of what is counted.
+    const postNoun = fromBaseline ? '' : metricFromPost(post);
     const action = CAUSATIVE.test(metric) ? balanceMarks(post.replace(/^[\s，,、]+|[，,。；;、].*$/g, '')) : '';
     // "为1.5万名适龄妇女免费开展“两癌”筛查": the people served, and what they are served with.
     // "在100家养老机构开展康养机器人应用试点": the places where it is done, and what is done there.
@@ -1051,7 +1060,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // that names no thing is of the thing the clause before names or measures.
     // Not one whose clause names its own place (克拉玛依市算力规模, 全区算力规模), nor a table's row.
     const ownPlace = subject !== undefined || /全省|全市|全区|全县|全国|园区/.test(s.slice(clause.start, fig.start)) || /[|｜]/.test(s);
-    const owner = !yearly && !built && !ownPlace && clause.start > 0 && isBareMeasure(metric) ? ownerBefore(s, clause, previous, figures) : null;
+    const bare = !yearly && !built && !ownPlace && isBareMeasure(metric);
+    // "新签约亿元以上项目286个、协议引资1620亿元": an item of a list is of the thing the item before measures.
+    const listOwner = bare && previous?.clauseStart === clause.start && comma >= 0 && itemStart === comma + 1 ? previous.owner ?? thingOf(previous.metric) : null;
+    const owner = (bare && clause.start > 0 ? ownerBefore(s, clause, previous, figures) : null) ?? (listOwner ? { name: listOwner, start: previous!.clauseStart } : null);
     // "新入驻企业26家，累计入驻企业达到186家": the same things counted another way own nothing.
     const owned = owner && !metric.startsWith(owner.name) && owner.name.slice(-2) !== metric.slice(-2) ? owner : null;
     if (owned) {
@@ -1197,14 +1209,20 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const continues = /^[\s，,、]*(?:其中|$)/.test(pre);
     const stated: boolean = (continues && previousStated) || CLAUSE_DONE.test(s.slice(clause.start, fig.start)) || ALREADY.test(s.slice(fig.endWithSuffix, clause.end));
     previousStated = stated;
-    // "本地消纳比例仅为18.4%", "新能源利用率低于全省平均水平2.1个百分点": a shortcoming is how things stand when the plan
-    // is written: of the year its review reports (the year before, early in the year).
+    // "本地消纳比例仅为18.4%", "新能源利用率低于全省平均水平2.1个百分点": a shortcoming is how things stand.
     const shortfall = !timeBefore && !timeAfter && SHORTFALL.test(s.slice(clause.start, fig.start)) && !GOAL_WORDS.test(s.slice(clause.start, clause.end));
-    if (shortfall) year = ctx.review?.year ?? (Number(doc.meta.date.slice(5, 7)) <= 6 ? d.pubYear - 1 : d.pubYear);
+    // How things stand when the plan is written: the year its review reports (the year before, early in the year).
+    const standing = ctx.review?.year ?? (Number(doc.meta.date.slice(5, 7)) <= 6 ? d.pubYear - 1 : d.pubYear);
+    if (shortfall) year = standing;
     const done = stated || shortfall || ACTUAL_MARKERS.test(lead);
     if (stated && !timeBefore && !timeAfter && year > d.pubYear) year = d.pubYear;
     const past = (time?.past ?? false) || year < d.pubYear;
-    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : (baselineYearBefore(ctx.paragraphBefore + s.slice(0, fig.start)) ?? d.pubYear);
+    // "从目前的0.5吨" is of the document's year; "轮胎企业由38家整合至25家以内", from no named time, starts from how
+    // things stand (the plan's base year).
+    // A move toward a goal ("到2028年，…由38家整合至25家以内") starts from now, not from an earlier move's year.
+    const towardGoal = times.some((t) => t.start < fig.start && (t.year ?? 0) > d.pubYear);
+    const yearBefore = towardGoal ? null : baselineYearBefore(ctx.paragraphBefore + s.slice(0, fig.start));
+    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : (yearBefore ?? (/目前|现在|现有|当前/.test(fromBaseline[0]) ? d.pubYear : standing));
     const goalStated = goalOf !== null || (respective !== null && GOAL_AFTER_RESULT.test(s.slice(clause.start, fig.start).replace(/\d.*$/, '')));
     const kind: RawFact['kind'] = fromBaseline ? 'actual' : year > d.pubYear || goalStated ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
@@ -1485,9 +1503,9 @@ function isBareMeasure(metric: string): boolean {
   const own = metric.replace(/^(?:全年|年度|当年|累计|新增)+/, '');
   return BARE_MEASURE.test(own) || (OWNED_ACTION.test(metric) && metric.length <= 10);
 }
-const BARE_MEASURE = /^(?:(?:入园|入库|入驻|入链)企业数?|(?:本地)?配套率|[\u4e00-\u9fa5]{0,2}(?:到位率|占有率|渗透率|国产化率|良品率)|年?(?:交付量|投放量|货物吞吐量|吞吐量|交易额|检测能力|纳税额?|处理能力|接收能力|出货量|装机量|产能)|(?:合同)?引资额|(?:享惠)?货物货值|货值|平均电价|(?:标识)?注册量|算力规模|并网装机|装机规模)$/;
+const BARE_MEASURE = /^(?:(?:入园|入库|入驻|入链)企业数?|(?:本地)?配套率|[\u4e00-\u9fa5]{0,2}(?:到位率|占有率|渗透率|国产化率|良品率)|年?(?:交付量|投放量|货物吞吐量|吞吐量|交易额|检测能力|纳税额?|处理能力|接收能力|出货量|装机量|产能)|(?:合同|协议)?引资额?|(?:营业收入)?利润率|税收占比|(?:享惠)?货物货值|货值|平均电价|(?:标识)?注册量|算力规模|并网装机|装机规模)$/;
 /** A verb opening a metric for what a thing named before adds or brings (配套建设液冷机柜, 带动设备投资, 撬动社会投资). */
-const OWNED_ACTION = /^(?:配套建设|配套|带动|撬动|拉动|惠及|享惠|减免)[\u4e00-\u9fa5]{2,8}$/;
+const OWNED_ACTION = /^(?:配套建设|配套|带动|撬动|拉动|惠及|享惠|减免|接入)[\u4e00-\u9fa5]{2,8}$/;
 
 /**
  * The thing a bare measure is of, named in the clause right before it (same ；-segment): what that clause's figure measures
@@ -1525,7 +1543,7 @@ function thingOf(metric: string): string | null {
   if (site) return site[1]!;
   // "实施设备更新和技术改造项目6000个，带动设备投资1200亿元": the projects are the thing.
   if (ENTITY_END.test(metric)) return metric.replace(/^(?:实施|推动|推进|培育|引进|建设|新建|新开工|开工)+/, '');
-  const thing = metric.replace(/(?:产量|产值|营业收入|主营业务收入|增加值|销量|总数|数量)$/, '');
+  const thing = metric.replace(/(?:(?:达产|投产)后)?年?(?:实现)?(?:产量|产值|营业收入|主营业务收入|增加值|利润总额|销量|总数|数量)$/, '');
   return thing.length >= 2 && thing !== metric ? thing : null;
 }
 
@@ -1590,10 +1608,10 @@ function withSector(metric: string, sector: Sector, placeEnd = 0): string {
  * (新增省级以上研发平台, 培育营业收入超50亿元企业, 新开工亿元以上项目, 国家级专精特新“小巨人”企业).
  */
 const SECTOR_GENERIC = new RegExp(
-  String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|新创建|创建|累计培育|累计建成|累计|五年内|三年内|每年)*)(?:新开工|开工|签约|竣工投产|竣工|投产)?` +
+  String.raw`^((?:新增|新建|建成|培育|引进|认定|新认定|新创建|创建|累计培育|累计建成|累计|五年内|三年内|每年|突破|攻克|实施|转化)*)(?:新开工|开工|签约|竣工投产|竣工|投产)?` +
     String.raw`(?:(?:营业收入|产值)?[超过][\d.十百千万亿]+元的?|\d*亿元以上|省级以上|国家级|省级|市级以上|[、和])*` +
     String.raw`(?:关键配套|配套|关键|骨干|链主)?` +
-    String.raw`(?:研发平台|创新平台|创新中心|技术创新中心|企业技术中心|智能工厂|绿色工厂|数字化车间|专精特新“小巨人”企业|专精特新企业|“小巨人”企业|高新技术企业|单项冠军企业|上市企业|龙头企业|企业|项目|产业项目|授权发明专利|发明专利)数?$`,
+    String.raw`(?:研发平台|创新平台|创新中心|技术创新中心|企业技术中心|智能工厂|绿色工厂|数字化车间|专精特新“小巨人”企业|专精特新企业|“小巨人”企业|高新技术企业|单项冠军企业|上市企业|龙头企业|企业|项目|产业项目|授权发明专利|发明专利|关键核心技术|关键技术|核心技术|(?:科技)?成果转化项目)数?$`,
 );
 
 /** A national list's topic put after the region a short metric opens with: 深圳入选 → 深圳卓越级智能工厂入选. */

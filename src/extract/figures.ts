@@ -33,7 +33,7 @@ const PAIRED_UNIT = /^[台套座艘个家项处所条]$/;
 
 /** Units, longest first so "平方公里" wins over "公里". Kept as written in `value`. */
 const UNITS = [
-  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '立方米', '平方公里', '平方米', '公顷', '吨标准煤', '吨二氧化碳', '吨标煤', '克标准煤', '标准煤', '千瓦时', '万千瓦', '人次', '批次', '家次', '户次', '艘次', '架次',
+  '个百分点', '百分点', '微克/立方米', '毫克/立方米', '立方米', '平方公里', '平方米', '公顷', '吨标准煤', '吨二氧化碳', '吨标煤', '千克标准煤', '千克标煤', '克标准煤', '标准煤', '千瓦时', '万千瓦', '人次', '批次', '家次', '户次', '艘次', '架次',
   '吉瓦时', '兆瓦时', '千瓦时', '公里', '千米', '千瓦', '兆瓦', '吉瓦', '美元', '港元', '欧元',
   '元/千瓦时', '元/亩', '元/人', '元/吨', '元', '%', '‰', '倍',
   '个', '家', '项', '条', '台', '套', '座', '所', '名', '人', '户', '款', '种', '件', '张', '部', '辆', '架', '艘', '根',
@@ -45,8 +45,11 @@ const UNITS = [
   'P',
 ];
 const UNIT_ALT = UNITS.map((u) => u.replace(/[/%]/g, (c) => `\\${c}`)).join('|');
-/** Latin units may follow the number after a space ("20 EFLOPS"); Chinese ones never do once a document is read. */
-const LATIN_UNIT_ALT = UNITS.filter((u) => /^[A-Za-z]+$/.test(u)).join('|');
+/**
+ * Latin units may follow the number after a space ("20 EFLOPS"), or be split by one ("16E FLOPS" in a PDF copy); Chinese
+ * ones never do once a document is read.
+ */
+const LATIN_UNIT_ALT = ['[EPT]\\sFLOPS', ...UNITS.filter((u) => /^[A-Za-z]+$/.test(u))].join('|');
 // 千 before 瓦/米/克 opens a unit (13380千瓦时/吨, 50千米), not a magnitude.
 const MAG_ALT = Object.keys(MAGNITUDES).map((m) => (m === '千' ? '千(?![瓦米克])' : m)).join('|');
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -57,12 +60,12 @@ const RANGE_SEP = String.raw`(?:至|到|~|～|-|—|–)`;
  * Matching is linear: one sticky pass per candidate digit run.
  */
 const FIGURE = new RegExp(
-  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个|%)?${RANGE_SEP}(${NUM}))?(多|余)?(${MAG_ALT})?(多|余)?(?:(${UNIT_ALT})|\s(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
+  String.raw`(${NUM})(?:(${MAG_ALT})?(?:个|%)?${RANGE_SEP}(${NUM}))?(多|余)?(${MAG_ALT})?(多|余)?(?:(${UNIT_ALT})|\s?(${LATIN_UNIT_ALT})(?![A-Za-z]))?(以上|以下|以内|左右|上下|多|余|强)?`,
   'y',
 );
 
-/** A unit per another after a unit: 台/万人, 吨/年, 元/平方米. */
-const PER_UNIT = /^\/(?:万|千|百)?(?:人|年|亩|平方米|平方公里|公顷|吨|千瓦时|户|辆|台|床|家|天|小时|月)/;
+/** A unit per another after a unit: 台/万人, 吨/年, 元/平方米, 千瓦时/千克. */
+const PER_UNIT = /^\/(?:万|千|百)?(?:人|年|亩|平方米|平方公里|公顷|吨|千瓦时|户|辆|台|床|家|天|小时|月|千克|公斤|克(?!标))/;
 const SUFFIX_AFTER = /^(?:以上|以下|以内|左右|上下)/;
 
 /** Characters after a number that make it something other than a figure. */
@@ -159,7 +162,8 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-function normalizeUnit(unit: string): string {
+function normalizeUnit(written: string): string {
+  const unit = written.replace(/\s+/g, '');
   if (unit === '百分点') return '个百分点';
   if (unit === '标准煤') return '吨标煤';
   return unit;

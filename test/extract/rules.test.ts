@@ -1162,3 +1162,35 @@ describe('after round seventeen', () => {
     expect(post.map((f) => [f.value, f.year])).toEqual([['6.3%', 2025]]);
   });
 });
+
+describe("after round seventeen's own causes", () => {
+  it('reads compound units whole: 千克标准煤, 千瓦时/千克, and 16E FLOPS split by a space', () => {
+    expect(findFigures('吨钢综合能耗降至548千克标准煤，多晶硅综合电耗降至52千瓦时/千克，算力总规模达到16E FLOPS').map((f) => f.value)).toEqual(['548千克标准煤', '52千瓦时/千克', '16EFLOPS']);
+  });
+
+  it('a count merged down (由69家整合为38家) is a move: where it starts, then where it ends, of the same thing', () => {
+    const got = facts('“十四五”期间，全省钢铁企业由2020年的69家整合为38家。到2028年，规模以上轮胎企业由38家整合至25家以内。', '2026-03-01', '河北省钢铁产业高质量发展行动计划（2026—2028年）');
+    expect(got.map((f) => [f.kind, f.metric, f.value, f.year])).toEqual([
+      ['actual', '钢铁企业', '69家', 2020], ['actual', '钢铁企业', '38家', 2025],
+      ['actual', '规模以上轮胎企业', '38家', 2025], ['target', '规模以上轮胎企业', '25家', 2028],
+    ]);
+  });
+
+  it('a growth column (2026年增速目标) measures the column before it; a table of places totals to the region itself', () => {
+    const got = facts('附件　2026年各县（市、区）数字经济核心产业发展目标任务分解表\n| 序号 | 县（市、区） | 2025年数字经济核心产业增加值 | 2026年增速目标 |\n|---|---|---|---|\n| 1 | 安次区 | 26亿元 | 10% |\n| 合计 | | 418亿元 | 10% |', '2026-02-27', '廊坊市2026年数字经济发展工作要点');
+    expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([
+      ['安次区数字经济核心产业增加值', '26亿元', 2025], ['安次区数字经济核心产业增加值增速', '10%', 2026],
+      ['数字经济核心产业增加值', '418亿元', 2025], ['数字经济核心产业增加值增速', '10%', 2026],
+    ]);
+  });
+
+  it("a bare measure listed after a figure (、协议引资) or a clause after (，营业收入利润率) is of the thing measured before", () => {
+    const got = facts('2025年，新签约亿元以上项目286个、协议引资1620亿元。规模以上工业企业实现利润总额3126亿元、增长2.2%，营业收入利润率为5.3%。', '2026-01-20', '蚌埠市政府工作报告');
+    expect(got.map((f) => f.metric)).toEqual(['新签约亿元以上项目', '新签约亿元以上项目协议引资', '规模以上工业企业实现利润总额', '规模以上工业企业实现利润总额', '规模以上工业企业营业收入利润率']);
+  });
+
+  it("a sectoral plan's key technologies and transfer projects are its industry's", () => {
+    const got = facts('到2028年，突破关键核心技术50项，实施科技成果转化项目100个。', '2026-03-20', '东营市石化产业转型升级三年行动计划（2026—2028年）');
+    expect(got.map((f) => f.metric)).toEqual(['突破石化关键核心技术', '实施石化科技成果转化项目']);
+  });
+});

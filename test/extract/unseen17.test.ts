@@ -8,10 +8,6 @@
  */
 import { describeHeldOut } from './unseen-support.ts';
 
-// Round seventeen failed the bar on its first run (76.5% / 21.6%); it stands at 93.0% / 7.4% after the fixes of
-// its largest causes and is held there until the rest (a PDF's district table, project and site metrics) are mended.
-describeHeldOut('seventeenth round (six plan documents, two writers)', new URL('../fixtures/unseen17/', import.meta.url), {
-  recall: 0.925,
-  junk: 0.075,
-  reason: 'round seventeen first ran at 76.5% / 21.6%; a PDF table, project and site metrics are still open',
-});
+// Round seventeen failed the bar on its first run (76.5% / 21.6%); after the fixes of its causes it is held to the
+// issue's bar like the rounds before it.
+describeHeldOut('seventeenth round (six plan documents, two writers)', new URL('../fixtures/unseen17/', import.meta.url));
