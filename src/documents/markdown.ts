@@ -80,6 +80,15 @@ const WIKILINK = /\[\[([^\]|\n]{1,300})(?:\|([^\]\n]{1,300}))?\]\]/g;
 /** A footnote's mark in the text ([^1]) and the label opening its definition ([^1]: …). */
 const FOOTNOTE_REFERENCE = /\[\^[^\]\s]{1,20}\]/g;
 const FOOTNOTE_DEFINITION = /^[ \t]*\[\^[^\]\s]{1,20}\]:[ \t]*/;
+/** A bracketed span with attributes, as pandoc writes underlines and small caps: [文字]{.underline}. */
+const ATTRIBUTED_SPAN = /\[([^\]\n]{0,500})\]\{[^}\n]{0,200}\}/g;
+/** A heading's attributes ({#id .class}) at its end. */
+const HEADING_ATTRIBUTES = /\s*\{[#.][^}\n]{0,200}\}\s*$/;
+/** A backslash escape of ASCII punctuation (1\. 的 \* 号), as pandoc writes it: the character itself. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** A grid table's border (+----+----+, +====+====+) and row line (| 序号 | 指标 |). */
+const GRID_BORDER = /^[ \t]*\+(?:[-=:]+\+)+[ \t]*$/;
+const GRID_ROW = /^[ \t]*\|.*\|[ \t]*$/;
 /** A callout's first line inside a blockquote (> [!note] 专栏1　…): its title, a heading of the box. */
 const CALLOUT = /^[ \t]*\[![A-Za-z-]{1,20}\][+-]?[ \t]*/;
 
@@ -110,16 +119,58 @@ export function contentLines(body: string): { lines: string[]; urls: string[] } 
 export function stripInlineMarkdown(line: string, options: { emphasis?: boolean } = {}): string {
   const text = line
     .replace(IMAGE, '')
+    .replace(ATTRIBUTED_SPAN, '$1')
     .replace(LINK, '$1')
     .replace(AUTOLINK, '')
     .replace(WIKILINK, (_, target: string, alias?: string) => alias ?? target)
     .replace(FOOTNOTE_DEFINITION, '')
     .replace(FOOTNOTE_REFERENCE, '');
-  return options.emphasis === false ? text : text.replace(EMPHASIS, '');
+  return (options.emphasis === false ? text : text.replace(EMPHASIS, '')).replace(ESCAPE, '$1');
+}
+
+/**
+ * Grid tables (pandoc's, from a Word file) as pipe rows: the lines of each row between two borders are joined cell by
+ * cell, so a cell wrapped over lines (数字经济核心产业 / 增加值) is one cell again. Other lines pass unchanged.
+ *
+ * @example gridTablesAsPipeRows(['+---+---+', '| 指标 | 2026年 |', '| 增加值 | 8% |', '+---+---+'])
+ * // ['| 指标增加值 | 2026年8% |']
+ */
+export function gridTablesAsPipeRows(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let row: string[] | null = null;
+  const flush = (): void => {
+    if (row && row.some((c) => c !== '')) out.push(`| ${row.join(' | ')} |`);
+    row = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const inGrid = GRID_BORDER.test(line) || (row !== null && GRID_ROW.test(line));
+    if (!inGrid) {
+      flush();
+      out.push(line);
+      continue;
+    }
+    if (GRID_BORDER.test(line)) {
+      flush();
+      // A border opens a row only when a row line follows it.
+      if (GRID_ROW.test(lines[i + 1] ?? '')) row = [];
+      continue;
+    }
+    const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim());
+    const current: string[] = row ?? [];
+    cells.forEach((c, k) => {
+      const before = current[k] ?? '';
+      current[k] = before === '' ? c : c === '' ? before : before + (/[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(c) ? ' ' : '') + c;
+    });
+    row = current;
+  }
+  flush();
+  return out;
 }
 
 /** Heading text without the closing `#` run and trailing spaces ("标题 ##" → "标题"). */
-function headingText(raw: string): string {
+function headingText(heading: string): string {
+  const raw = heading.replace(HEADING_ATTRIBUTES, '');
   let end = raw.length;
   while (end > 0 && (raw[end - 1] === '#' || raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
   return raw.slice(0, end);
@@ -136,8 +187,8 @@ function headingText(raw: string): string {
  */
 export function readMarkdownLines(body: string): MarkdownLines {
   const lines: MarkdownLine[] = [];
-  const { lines: raws, urls } = contentLines(body);
-  for (const raw of raws) {
+  const { lines: given, urls } = contentLines(body);
+  for (const raw of gridTablesAsPipeRows(given)) {
     if (RULE.test(raw) || CODE_FENCE.test(raw) || (raw.includes('-') && TABLE_RULE.test(raw))) continue;
     if (NAV_LINE.test(raw)) continue;
     const heading = HEADING.exec(raw);
@@ -152,7 +203,8 @@ export function readMarkdownLines(body: string): MarkdownLines {
       if (title.trim() !== '') lines.push({ text: title, kind: 'heading', level: 6 });
       continue;
     }
-    let kind: MarkdownLine['kind'] = 'line';
+    // A table row stands alone, as a list item does.
+    let kind: MarkdownLine['kind'] = GRID_ROW.test(text) ? 'item' : 'line';
     if (BULLET.test(text)) {
       text = text.replace(BULLET, '');
       kind = 'item';
@@ -172,7 +224,18 @@ export function readMarkdownLines(body: string): MarkdownLines {
 export function markdownToHtmlSource(body: string): { html: string; urls: string[] } {
   const out: string[] = [];
   const urls: string[] = [];
-  for (const raw of body.split('\n')) {
+  let inTable = false;
+  for (const raw of gridTablesAsPipeRows(body.split('\n'))) {
+    // A pipe table's rows become an HTML table's, so that each row stands alone (its rule line goes).
+    if (GRID_ROW.test(raw)) {
+      if (TABLE_RULE.test(raw)) continue;
+      const cells = raw.trim().slice(1, -1).split('|').map((c) => `<td>${stripInlineMarkdown(c.trim(), { emphasis: false })}</td>`);
+      out.push(`${inTable ? '' : '<table>'}<tr>${cells.join('')}</tr>`);
+      inTable = true;
+      continue;
+    }
+    if (inTable) out.push('</table>');
+    inTable = false;
     const url = loneUrl(raw);
     if (url) {
       urls.push(url);
@@ -191,6 +254,7 @@ export function markdownToHtmlSource(body: string): { html: string; urls: string
     }
     out.push(stripInlineMarkdown(raw.replace(BULLET, ''), { emphasis: false }));
   }
+  if (inTable) out.push('</table>');
   return { html: out.join('\n'), urls };
 }
 

@@ -29,6 +29,8 @@ export interface TimeMention {
 
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 export const FIVE_YEAR_PLANS: Record<string, number> = { 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
+/** The digits of a year written in characters (零 and ○ are read as 〇). */
+const CN_YEAR_DIGITS = '〇一二三四五六七八九';
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
 
 function cnNumber(s: string): number {
@@ -49,6 +51,8 @@ const PATTERN = new RegExp(
   [
     String.raw`(?<range>${YEAR}\s*年?\s*(?:—|–|-|~|～|至|到)\s*${YEAR}\s*年)`,
     String.raw`(?<year>${YEAR}\s*年(?:(?:年底|年末|底|末)|(?:第?(?<yq>[一二三四1-4])季度末?)|(?<yh>上半年|下半年)|(?<ym>\d{1,2})月(?:(?<yd>\d{1,2})日|底|末)?)?)`,
+    // 二〇二五年, as signatures and some reports write a year.
+    String.raw`(?<cnyear>[一二][〇零○][〇零○一二三四五六七八九]{2}\s*年(?:底|末)?)`,
     String.raw`(?<plan>“?(?<fyp>十二五|十三五|十四五|十五五)”?(?:期间|末|时期|前(?<fypN>[一二三四两1-4])年)?)`,
     String.raw`(?<within>(?<![近前去来])(?:(?:未来|今后)(?=(?:[一二三四五六七八九十两]|\d{1,2})年)|(?=(?:[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内|(?<=[两二三23]年)(?=累计|新增|新建|新培育|培育|引进|招引|完成|实施|建成|推动|打造))))(?<withinN>[一二三四五六七八九十两]|\d{1,2})年(?:内|时间内|之内|里|间)?)`,
     String.raw`(?<rel>今年|全年|年内|本年度|本年|当年|这一年|去年|上年|上一年|明年|次年|(?:刚刚)?过去的?[一五]年|[一五]年来)(?:年底|年末|底)?`,
@@ -96,6 +100,9 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
       } else {
         out.push({ ...base, kind: 'year', year, monthDay: '12-31', past: year < docYear });
       }
+    } else if (g.cnyear) {
+      const year = Number([...g.cnyear.slice(0, 4).replace(/[零○]/g, '〇')].map((c) => CN_YEAR_DIGITS.indexOf(c)).join(''));
+      out.push({ ...base, kind: 'year', year, monthDay: '12-31', past: year < docYear });
     } else if (g.plan) {
       // “十五五”规划开局之年, 奋力实现“十五五”良好开局: the plan named, not a time frame.
       if (!/期间|末|时期/.test(g.plan) && /^(?:规划|开局|良好开局|开好局|发展规划|的)/.test(text.slice(end))) continue;

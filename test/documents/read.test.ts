@@ -309,3 +309,26 @@ describe('after round seventeen', () => {
     expect(texts(doc)).toEqual(['序号｜县（市、区）｜2025年数字经济核心产业增加值｜2026年增速目标', '2｜广阳区｜22亿元｜8%']);
   });
 });
+
+describe('formats met in the field: pandoc Markdown from Word, pipe tables in short files, signatures in characters', () => {
+  const texts = (doc: ReadDocument): string[] => doc.paragraphs.map((p) => p.text);
+
+  it("reads pandoc's grid tables as rows, a cell wrapped over lines joined, and its escapes and attributes as text", () => {
+    const md = [
+      '# 2026年工作要点 {#top .unnumbered}', '', '1\\. [重点]{.underline}工作\\*。', '',
+      '+------+--------------------+----------+', '| 序号 | 指标               | 2026年   |', '+======+====================+==========+',
+      '| 1    | 数字经济核心产业   | 1300亿元 |', '|      | 增加值             |          |', '+------+--------------------+----------+', '', '完。',
+    ].join('\n');
+    expect(texts(read(utf8(md), 'a.md'))).toEqual(['2026年工作要点', '1.重点工作*。', '|序号|指标| 2026年|', '| 1 |数字经济核心产业增加值| 1300亿元|', '完。']);
+  });
+
+  it('keeps each row of a pipe table apart in a short Markdown file, and in Markdown carrying HTML', () => {
+    const table = '| 序号 | 指标 | 2026年 |\n|---|---|---|\n| 1 | 工业投资 | 400亿元 |';
+    expect(texts(read(utf8(`# 要点\n\n正文。\n\n${table}\n\n完。`), 'a.md'))).toEqual(['要点', '正文。', '|序号|指标| 2026年|', '| 1 |工业投资| 400亿元|', '完。']);
+    expect(texts(read(utf8(`# 要点\n\n<div>正文。</div>\n\n${table}\n\n完。`), 'a.md'))).toEqual(['要点', '正文。', '序号｜指标｜2026年', '1｜工业投资｜400亿元', '完。']);
+  });
+
+  it('dates a document by a signature written in characters (二〇二六年二月十日)', () => {
+    expect(read(utf8('关于印发工作要点的通知\n\n各县区：现印发给你们。\n\n某市人民政府\n二〇二六年二月十日'), 'a.txt').date).toBe('2026-02-10');
+  });
+});

@@ -1194,3 +1194,9 @@ describe("after round seventeen's own causes", () => {
     expect(got.map((f) => f.metric)).toEqual(['突破石化关键核心技术', '实施石化科技成果转化项目']);
   });
 });
+
+describe('years in characters', () => {
+  it('reads 二〇二五年 as the year 2025 (a review told in characters is of that year)', () => {
+    expect(facts('二〇二五年，全市地区生产总值增长5.8%。', '2026-02-10', '嘉兴市政府工作报告').map((f) => [f.kind, f.year])).toEqual([['actual', 2025]]);
+  });
+});
