@@ -9,7 +9,8 @@
 import { decodeHTML } from 'entities';
 import { decodeBytes, type Refusal } from './decode.ts';
 import { htmlToBlocks, type HtmlMeta } from './html.ts';
-import { buildParagraphs, displayWidth, dropChrome, type LayoutLine } from './layout.ts';
+import { buildParagraphs, displayWidth, dropChrome, isChrome, type LayoutLine } from './layout.ts';
+import { cellPerLineTables } from './cells.ts';
 import { contentLines, loneUrl, looksLikeMarkdown, markdownToHtmlSource, readMarkdownLines, splitFrontMatter } from './markdown.ts';
 import {
   dateFromDateline,
@@ -141,8 +142,12 @@ const INDENT = /^[ \t\u3000]/;
 function linesOfText(body: string): SourceLines {
   const lines: Array<SourceLine & { cells?: string[] }> = [];
   let width: number | null = null;
-  const { lines: raws, urls } = contentLines(body);
-  for (const raw of raws) {
+  const { lines: given, urls } = contentLines(body);
+  // A table a PDF copy gives one cell per line may run through a page number or a running header (a line said thrice).
+  const seen = new Map<string, number>();
+  for (const l of given) seen.set(l.trim(), (seen.get(l.trim()) ?? 0) + 1);
+  const furniture = (l: string): boolean => isChrome(l.trim()) || (seen.get(l.trim()) ?? 0) >= 3;
+  for (const raw of cellPerLineTables(given, furniture)) {
     if (/^\s*(?:[-=_*]\s*){3,}$/.test(raw)) continue; // a rule line
     const cells = tableCells(raw);
     // A table row stands alone, its cells between full-width bars as an HTML row is read (指标｜单位｜2025年).
