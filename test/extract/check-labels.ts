@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { normalizeForMatch } from '../../src/documents/normalize.ts';
-import { figureKey, loadLabelFile } from './unseen-support.ts';
+import { figureKey, labelFigure, loadLabelFile } from './unseen-support.ts';
 
 function check(path: string): number {
   const url = new URL(path, `file://${process.cwd()}/`);
@@ -33,7 +33,8 @@ function check(path: string): number {
   file.labels.forEach((label, i) => {
     const text = texts.get(label.doc);
     if (text === undefined) return complain(i, `unknown document ${label.doc}`);
-    if (figureKey(label.value) === null) return complain(i, `value ${label.value} is not figure-shaped`);
+    if (figureKey(labelFigure(label)) === null) return complain(i, `value ${labelFigure(label)} is not figure-shaped`);
+    if (label.unit !== undefined && !/^\d+(?:\.\d+)?$/.test(label.value)) return complain(i, `unit ${label.unit} given for a value with its own unit: ${label.value}`);
     const quote = normalizeForMatch(label.quote);
     if (!text.includes(quote)) return complain(i, `quote not in ${label.doc}: ${label.quote}`);
     if (!quote.includes(normalizeForMatch(label.value).replace(/(以上|左右|以下|以内)$/u, ''))) {

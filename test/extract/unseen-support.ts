@@ -47,6 +47,11 @@ export const Label = z
     value: z.string().min(1),
     /** The thing measured, in full (a subject the sentence elides is restored). */
     metric: z.string().min(1),
+    /**
+     * For a bare table cell (17) whose unit stands in its row's 单位 cell or its column's head (万吨): that unit. The
+     * figure labelled is the value with it (17万吨); the quote holds the value.
+     */
+    unit: z.string().min(1).optional(),
     /** A substring of the document (whitespace aside) stating the figure. */
     quote: z.string().min(1),
     /**
@@ -89,6 +94,11 @@ export function figureKey(value: string): string | null {
   const scaled = (n: string): number => Number((Number(n) * scale).toPrecision(12));
   const range = m[2] === undefined ? `${scaled(m[1]!)}` : `${scaled(m[1]!)}-${scaled(m[2])}`;
   return `${range}|${m[4]}`;
+}
+
+/** The figure a label stands for: its value, with the unit a bare table cell takes from its row or column. */
+export function labelFigure(label: Pick<Label, 'value' | 'unit'>): string {
+  return label.value + (label.unit ?? '');
 }
 
 const QUOTE_MARKS = /[“”‘’「」『』"']/g;
@@ -152,7 +162,7 @@ export interface DocumentScore {
 
 function matches(label: Label, fact: Fact): number | null {
   if (fact.region !== label.region || figureYear(fact) !== label.year) return null;
-  if (figureKey(fact.value) !== figureKey(label.value)) return null;
+  if (figureKey(fact.value) !== figureKey(labelFigure(label))) return null;
   const overlap = metricOverlap(label.metric, statedMetric(fact));
   return overlap >= METRIC_THRESHOLD ? overlap : null;
 }
@@ -187,14 +197,14 @@ function mismatch(label: Label | undefined, fact: Fact): string {
 }
 
 function closestLabel(labels: Label[], fact: Fact): Label | undefined {
-  const same = labels.filter((l) => figureKey(l.value) === figureKey(fact.value));
+  const same = labels.filter((l) => figureKey(labelFigure(l)) === figureKey(fact.value));
   const rank = (l: Label): number =>
     (l.region === fact.region ? 2 : 0) + (l.year === figureYear(fact) ? 2 : 0) + metricOverlap(l.metric, statedMetric(fact));
   return same.sort((a, b) => rank(b) - rank(a))[0];
 }
 
 function closestFact(facts: Fact[], label: Label): Fact | undefined {
-  const same = facts.filter((f) => figureKey(f.value) === figureKey(label.value));
+  const same = facts.filter((f) => figureKey(f.value) === figureKey(labelFigure(label)));
   const rank = (f: Fact): number =>
     (f.region === label.region ? 2 : 0) + (figureYear(f) === label.year ? 2 : 0) + metricOverlap(label.metric, statedMetric(f));
   return same.sort((a, b) => rank(b) - rank(a))[0];
@@ -222,7 +232,7 @@ export function scoreDocument(doc: string, labels: Label[], facts: Fact[]): Docu
       const notes: string[] = [];
       if (fact.kind !== paired.label.kind) notes.push(`kind ${fact.kind} (want ${paired.label.kind})`);
       if (fact.city !== paired.label.city) notes.push(`city ${fact.city} (want ${paired.label.city})`);
-      if (normalizeForMatch(fact.value) !== normalizeForMatch(paired.label.value)) notes.push(`value "${fact.value}" (want "${paired.label.value}")`);
+      if (normalizeForMatch(fact.value) !== normalizeForMatch(labelFigure(paired.label))) notes.push(`value "${fact.value}" (want "${labelFigure(paired.label)}")`);
       // Labels give years only; a deadline before the year's end needs a quarter, half or month in the quote.
       if (fact.deadline && !fact.deadline.endsWith('-12-31') && !PART_OF_YEAR.test(paired.label.quote + paired.label.metric)) notes.push(`deadline ${fact.deadline} (want the year's end)`);
       return { fact, verdict: 'matched', label: paired.label, notes };
@@ -285,7 +295,7 @@ export function formatReport(scores: DocumentScore[]): string {
   const t = totals(scores);
   lines.push(`TOTAL recall ${t.matched}/${t.required} = ${pct(t.recall)}; junk ${t.junk}/${t.facts} = ${pct(t.junkRate)}; duplicates ${t.duplicates}`);
   lines.push('', 'MISSED LABELS');
-  for (const s of scores) for (const m of s.misses) lines.push(`  ${s.doc} | ${m.label.region}${m.label.city ? `/${m.label.city}` : ''} ${m.label.year} ${m.label.metric} ${m.label.value} | ${m.cause} | 「${m.label.quote}」`);
+  for (const s of scores) for (const m of s.misses) lines.push(`  ${s.doc} | ${m.label.region}${m.label.city ? `/${m.label.city}` : ''} ${m.label.year} ${m.label.metric} ${labelFigure(m.label)} | ${m.cause} | 「${m.label.quote}」`);
   lines.push('', 'JUNK FACTS');
   for (const s of scores) {
     for (const v of s.facts) {
@@ -296,11 +306,11 @@ export function formatReport(scores: DocumentScore[]): string {
   }
   lines.push('', 'MATCHED, WITH A WRONG KIND, CITY OR VALUE SPELLING');
   for (const s of scores) {
-    for (const v of s.facts) if (v.verdict === 'matched' && v.notes.length > 0) lines.push(`  ${s.doc} | ${v.label.metric} ${v.label.value} | ${v.notes.join('; ')}`);
+    for (const v of s.facts) if (v.verdict === 'matched' && v.notes.length > 0) lines.push(`  ${s.doc} | ${v.label.metric} ${labelFigure(v.label)} | ${v.notes.join('; ')}`);
   }
   lines.push('', 'DUPLICATES');
   for (const s of scores) {
-    for (const v of s.facts) if (v.verdict === 'duplicate') lines.push(`  ${s.doc} | ${v.label.metric} ${v.label.value} | 「${v.fact.citations[0]?.quote ?? ''}」`);
+    for (const v of s.facts) if (v.verdict === 'duplicate') lines.push(`  ${s.doc} | ${v.label.metric} ${labelFigure(v.label)} | 「${v.fact.citations[0]?.quote ?? ''}」`);
   }
   return lines.join('\n');
 }
@@ -337,7 +347,7 @@ export function describeHeldOut(round: string, fixtures: URL, interim?: InterimF
     it('name a known document and a figure-shaped value', () => {
       for (const label of labels) {
         expect(texts.has(label.doc), label.doc).toBe(true);
-        expect(figureKey(label.value), label.value).not.toBeNull();
+        expect(figureKey(labelFigure(label)), label.value).not.toBeNull();
       }
     });
 
