@@ -41,7 +41,7 @@ const INDEX_FIELD =
 const SOCIAL_BAR = /^(?:(?:阅读原文|阅读|赞|点赞|在看|留言|转发|分享|收藏|喜欢|评论)\s*(?:\d+(?:\.\d+)?万?\+?)?\s*|#[^#\s]{1,12}\s*\d*\s*)+$/;
 const NEIGHBOUR_NAV = /^(?:上一篇|下一篇)[:：]/;
 /** A printed page number on a line of its own (PDF copy): — 4 —, - 4 -, 第4页, 4/12. */
-const PAGE_NUMBER = /^(?:[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|第\s*\d{1,3}\s*页(?:\s*[/／，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*[/／]\s*\d{1,3})$/;
+const PAGE_NUMBER = /^(?:[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}|一\s*\d{1,3}\s*一|第\s*\d{1,3}\s*页(?:\s*[/／，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*[/／]\s*\d{1,3})$/;
 
 /** Longest line (in UTF-16 units) that can be a tool bar or an index-field line. */
 const MAX_CHROME_LENGTH = 160;

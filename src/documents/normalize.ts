@@ -151,6 +151,22 @@ function lowerWordAfter(s: string, start: number): number {
   return i < s.length && (isDigit(s.charCodeAt(i)) || isAsciiLetter(s.charCodeAt(i))) ? 0 : len;
 }
 
+/** True when the digits and single spaces around s[from, to) run from a wide character to a wide one, a % or a unit. */
+function spacedNumber(s: string, from: number, to: number): boolean {
+  // "专栏1 2026年…": a number before a year is a number of its own.
+  if (/^(?:19|20)\d{2}\s*(?:年|[—–\-~～至到])/.test(s.slice(to, to + 8))) return false;
+  let a = from - 1;
+  while (a >= 0 && from - a <= 24 && (isDigit(s.charCodeAt(a)) || (s.charCodeAt(a) === 0x20 && isDigit(s.charCodeAt(a - 1)) && a - 1 >= 0))) a--;
+  let b = to;
+  while (b < s.length && b - to <= 24 && (isDigit(s.charCodeAt(b)) || s.charCodeAt(b) === 0x2e || (s.charCodeAt(b) === 0x20 && isDigit(s.charCodeAt(b + 1))))) b++;
+  // Spaces the pass drops anyway may stand between the number and its neighbours ("达到 2 6 86.5亿元").
+  while (a >= 0 && isInlineSpace(s.charCodeAt(a))) a--;
+  while (b < s.length && isInlineSpace(s.charCodeAt(b))) b++;
+  const after = s.codePointAt(b) ?? 0;
+  const opens = a < 0 || s.charCodeAt(a) === 0x0a || isWide(s.codePointAt(a) ?? 0);
+  return opens && (isWide(after) || after === 0x25);
+}
+
 /**
  * Decides whether the whitespace run s[from, to) goes. Reads only `s` (never
  * the output being built: reading a string under construction flattens it,
@@ -170,6 +186,11 @@ function dropsSpace(s: string, from: number, to: number): boolean {
     return true;
   }
   if (isDigit(prev) && (next === 0x25 || next === 0x2030)) return true; // "10 %"
+  // "增长5 .6%": a decimal point never opens a word.
+  if (isDigit(prev) && next === 0x2e && isDigit(s.charCodeAt(to + 1))) return true;
+  // "达到2 6 86.5亿元", "1 86.5亿元": a number an OCR scan spaced, between Chinese words (never a table's columns,
+  // which stand two spaces or more apart, nor "Top 10 20").
+  if (isDigit(prev) && isDigit(next) && to - from === 1 && spacedNumber(s, from, to)) return true;
   if (NO_SPACE_BEFORE.has(next) || NO_SPACE_AFTER.has(prev)) return true;
   // "6. 0%" → "6.0%"; but "1. 2023年…" / "1. 2023 目标" is a list number followed by a year.
   if (prev === 0x2e && isDigit(next) && from >= 2 && isDigit(s.charCodeAt(from - 2))) {

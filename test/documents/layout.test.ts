@@ -206,3 +206,11 @@ describe('posts and PDF pages', () => {
     expect(dropChrome(lines).map((l) => l.text)).toEqual(['第一页正文，', '第二页正文。', '小标题', '第三页正文。', '小标题']);
   });
 });
+
+describe('isChrome on an OCR scan', () => {
+  it('takes a page number an OCR read with 一 for its dashes (一 4 一) for chrome', () => {
+    expect(isChrome('一 4 一')).toBe(true);
+    expect(isChrome('一4一')).toBe(true);
+    expect(isChrome('一是4')).toBe(false);
+  });
+});

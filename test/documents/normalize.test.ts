@@ -107,3 +107,19 @@ describe('normalizeForMatch', () => {
     expect(normalizeForMatch(' a b\tc\n')).toBe('abc');
   });
 });
+
+describe('removeStraySpaces on an OCR scan', () => {
+  it.each([
+    ['增长 5 .6%', '增长5.6%'],
+    ['达到 2 6 86.5亿元', '达到2686.5亿元'],
+    ['收入1 86.5亿元，', '收入186.5亿元，'],
+    ['2 0 2 5年', '2025年'],
+    // Not a spaced number: a box's number before a year, numbers in a row, Latin text.
+    ['专栏1 2026年重点项目', '专栏1 2026年重点项目'],
+    ['专栏2 2026—2027年重点项目', '专栏2 2026—2027年重点项目'],
+    ['年份 2025 2026', '年份2025 2026'],
+    ['Top 10 20', 'Top 10 20'],
+  ])('%s → %s', (input, expected) => {
+    expect(removeStraySpaces(input)).toBe(expected);
+  });
+});
