@@ -156,9 +156,9 @@ function spacedNumber(s: string, from: number, to: number): boolean {
   // "专栏1 2026年…": a number before a year is a number of its own.
   if (/^(?:19|20)\d{2}\s*(?:年|[—–\-~～至到])/.test(s.slice(to, to + 8))) return false;
   let a = from - 1;
-  while (a >= 0 && from - a <= 24 && (isDigit(s.charCodeAt(a)) || (s.charCodeAt(a) === 0x20 && isDigit(s.charCodeAt(a - 1)) && a - 1 >= 0))) a--;
+  while (a >= 0 && from - a <= 24 && (isDigit(s.charCodeAt(a)) || (s.charCodeAt(a) === 0x2e && isDigit(s.charCodeAt(a - 1))) || (s.charCodeAt(a) === 0x20 && isDigit(s.charCodeAt(a - 1)) && a - 1 >= 0))) a--;
   let b = to;
-  while (b < s.length && b - to <= 24 && (isDigit(s.charCodeAt(b)) || s.charCodeAt(b) === 0x2e || (s.charCodeAt(b) === 0x20 && isDigit(s.charCodeAt(b + 1))))) b++;
+  while (b < s.length && b - to <= 24 && (isDigit(s.charCodeAt(b)) || s.charCodeAt(b) === 0x2e || (s.charCodeAt(b) === 0x20 && (isDigit(s.charCodeAt(b + 1)) || s.charCodeAt(b + 1) === 0x2e)))) b++;
   // Spaces the pass drops anyway may stand between the number and its neighbours ("达到 2 6 86.5亿元").
   while (a >= 0 && isInlineSpace(s.charCodeAt(a))) a--;
   while (b < s.length && isInlineSpace(s.charCodeAt(b))) b++;
@@ -186,8 +186,10 @@ function dropsSpace(s: string, from: number, to: number): boolean {
     return true;
   }
   if (isDigit(prev) && (next === 0x25 || next === 0x2030)) return true; // "10 %"
-  // "增长5 .6%": a decimal point never opens a word.
-  if (isDigit(prev) && next === 0x2e && isDigit(s.charCodeAt(to + 1))) return true;
+  // "增长5 .6%", "38 . 2%": a decimal point never opens a word.
+  if (isDigit(prev) && next === 0x2e && isDigit(s.charCodeAt(s.slice(to + 1).search(/\S|$/) + to + 1))) return true;
+  // "38 . 2%": nor ends one when a digit stands before it (past the space an OCR put there).
+  if (prev === 0x2e && isDigit(next) && from >= 3 && isInlineSpace(s.charCodeAt(from - 2)) && isDigit(s.charCodeAt(from - 3))) return true;
   // "达到2 6 86.5亿元", "1 86.5亿元": a number an OCR scan spaced, between Chinese words (never a table's columns,
   // which stand two spaces or more apart, nor "Top 10 20").
   if (isDigit(prev) && isDigit(next) && to - from === 1 && spacedNumber(s, from, to)) return true;

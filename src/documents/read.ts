@@ -142,12 +142,14 @@ const INDENT = /^[ \t\u3000]/;
 function linesOfText(body: string): SourceLines {
   const lines: Array<SourceLine & { cells?: string[] }> = [];
   let width: number | null = null;
-  const { lines: given, urls } = contentLines(body);
-  // A table a PDF copy gives one cell per line may run through a page number or a running header (a line said thrice).
+  // A table a PDF copy gives one cell per line may run through a page number, a running header (a long line said thrice) or
+  // a printed page's URL; blank lines may part its cells.
+  const all = body.split('\n');
   const seen = new Map<string, number>();
-  for (const l of given) seen.set(l.trim(), (seen.get(l.trim()) ?? 0) + 1);
-  const furniture = (l: string): boolean => isChrome(l.trim()) || (seen.get(l.trim()) ?? 0) >= 3;
-  for (const raw of cellPerLineTables(given, furniture)) {
+  for (const l of all) seen.set(l.trim(), (seen.get(l.trim()) ?? 0) + 1);
+  const furniture = (l: string): boolean => isChrome(l.trim()) || loneUrl(l) !== null || (l.trim().length >= 8 && (seen.get(l.trim()) ?? 0) >= 3);
+  const { lines: given, urls } = contentLines(cellPerLineTables(all, furniture).join('\n'));
+  for (const raw of given) {
     if (/^\s*(?:[-=_*]\s*){3,}$/.test(raw)) continue; // a rule line
     const cells = tableCells(raw);
     // A table row stands alone, its cells between full-width bars as an HTML row is read (指标｜单位｜2025年).

@@ -81,6 +81,8 @@ const CONTINUING_YEAR = /^(?:全年|年内|当年|这一年)/;
  * 将近, and not a goal reported done (完成了…主要目标任务).
  */
 const GOAL_WORDS = /力争|争取|确保|(?<!(?:完成|实现)了?[^，。；]{0,16})目标|预期|预计|(?<!(?:完成|实现)了?[^，。；]{0,16})计划(?!(?:完成)?(?:总)?投资)|(?<![重主需必纲])要(?![求素点件]|看到|清醒|认识到)|将(?!近)/;
+/** 预计 before the whole year (预计全年): an estimate of a year's result, not a goal. */
+const ESTIMATED_YEAR = /预计(?=全年|年内)/g;
 /** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|工作总结|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
@@ -661,7 +663,8 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   const total = TOTAL_ROW.test(named || (cells.find((c) => c !== '') ?? ''));
   const ofPlaces = total && PLACE_COLUMN.test(header.names[subjectColumn] ?? '') && header.measures.some((m) => m !== null);
   const subject = ofPlaces ? '' : total ? header.topic || header.names[subjectColumn] || named : named;
-  if ((!subject && !ofPlaces) || findFigures(subject).length > 0) return [];
+  // A row's name holds no figure but a threshold (营业收入超10亿元企业数量).
+  if ((!subject && !ofPlaces) || findFigures(subject.replace(new RegExp(THRESHOLD.source, 'g'), '')).length > 0) return [];
   const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
   const quote = para.text.trim();
   const out: RawFact[] = [];
@@ -1177,8 +1180,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // the sentence sets a goal (全年力争…).
       // Under a heading naming a past year (一、2025年工作总结), 全年 is that year.
       const pastHeading = ctx.fallbackYear?.past ? ctx.fallbackYear : undefined;
-      const carried = !GOAL_WORDS.test(s) ? (ctx.spokenYear?.past ? ctx.spokenYear : (ctx.review ?? pastHeading)) : undefined;
-      const spoken = times.filter((t) => t.year !== null && t.kind !== 'relative' && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative' || t.year === d.timeYear).at(-1) ?? carried;
+      // "过去的一年，…预计全年地区生产总值达到…": a January report's estimate of the year just past sets no goal.
+      const goal = GOAL_WORDS.test(s.replace(ESTIMATED_YEAR, ''));
+      const carried = !goal ? (ctx.spokenYear?.past ? ctx.spokenYear : (ctx.review ?? pastHeading)) : undefined;
+      const spoken = times.filter((t) => t.year !== null && (t.kind !== 'relative' || (t.past && !goal)) && t.end <= time!.start).at(-1) ?? ctx.priorTimes.filter((t) => t.kind !== 'relative' || t.year === d.timeYear).at(-1) ?? carried;
       if (spoken) time = spoken;
     }
     let year: number;

@@ -30,3 +30,16 @@ describe('tables a PDF copy gives one cell per line', () => {
     expect(cellPerLineTables(lines)).toEqual(lines);
   });
 });
+
+describe('tables a printed page gives with a blank line between cells', () => {
+  it('reads a cell wrapped over lines as one, through a printed page break, and keeps the 合计 row', () => {
+    const lines = [
+      '专栏　2026年重点项目', '', '序号', '', '项目名称', '', '总投资', '', '2026年计划投资', '', '', '1', '', '高性能服务器CPU研', '发及产业化项目', '',
+      'https://www.tj.gov.cn/a.html', '3/12', '45亿元', '', '12亿元', '', '', '2', '', '信创终端产业园', '', '22亿元', '', '6亿元', '', '合计', '', '67亿元', '', '18亿元', '', '三、保障措施',
+    ];
+    const skip = (l: string): boolean => l.startsWith('https://') || /^\d+\/\d+$/.test(l);
+    expect(cellPerLineTables(lines, skip).filter((l) => l.includes('\t'))).toEqual([
+      '序号\t项目名称\t总投资\t2026年计划投资', '1\t高性能服务器CPU研发及产业化项目\t45亿元\t12亿元', '2\t信创终端产业园\t22亿元\t6亿元', '合计\t67亿元\t18亿元',
+    ]);
+  });
+});

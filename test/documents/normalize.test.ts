@@ -123,3 +123,13 @@ describe('removeStraySpaces on an OCR scan', () => {
     expect(removeStraySpaces(input)).toBe(expected);
   });
 });
+
+describe('removeStraySpaces on an OCR scan, decimals', () => {
+  it.each([
+    ['达到9 8 . 6%', '达到98.6%'],
+    ['率达到38 . 2%', '率达到38.2%'],
+    ['提高到6.3 2亿吨', '提高到6.32亿吨'],
+  ])('%s → %s', (input, expected) => {
+    expect(removeStraySpaces(input)).toBe(expected);
+  });
+});

@@ -1200,3 +1200,15 @@ describe('years in characters', () => {
     expect(facts('二〇二五年，全市地区生产总值增长5.8%。', '2026-02-10', '嘉兴市政府工作报告').map((f) => [f.kind, f.year])).toEqual([['actual', 2025]]);
   });
 });
+
+describe('after round eighteen', () => {
+  it("a January report's 预计全年 after 过去的一年 estimates the year just past: results, not goals", () => {
+    const got = facts('# 一、2025年和“十四五”时期工作回顾\n过去的一年，是“十四五”规划收官之年。预计全年地区生产总值达到3108.6亿元，增长6.2%。', '2026-01-08', '孝感市政府工作报告');
+    expect(got.map((f) => [f.kind, f.value, f.year])).toEqual([['actual', '3108.6亿元', 2025], ['actual', '6.2%', 2025]]);
+  });
+
+  it('reads a table row whose name holds a threshold (营业收入超10亿元企业数量)', () => {
+    const got = facts('| 序号 | 指标 | 2025年 | 2028年 |\n|---|---|---|---|\n| 3 | 营业收入超10亿元企业数量 | 23家 | 40家 |', '2026-03-20', '天津市信创产业高质量发展实施方案（2026—2028年）');
+    expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['信创营业收入超10亿元企业数量', '23家', 2025], ['信创营业收入超10亿元企业数量', '40家', 2028]]);
+  });
+});
