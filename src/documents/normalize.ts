@@ -156,7 +156,7 @@ function spacedNumber(s: string, from: number, to: number): boolean {
   // "专栏1 2026年…": a number before a year is a number of its own.
   if (/^(?:19|20)\d{2}\s*(?:年|[—–\-~～至到])/.test(s.slice(to, to + 8))) return false;
   let a = from - 1;
-  while (a >= 0 && from - a <= 24 && (isDigit(s.charCodeAt(a)) || (s.charCodeAt(a) === 0x2e && isDigit(s.charCodeAt(a - 1))) || (s.charCodeAt(a) === 0x20 && isDigit(s.charCodeAt(a - 1)) && a - 1 >= 0))) a--;
+  while (a >= 0 && from - a <= 24 && (isDigit(s.charCodeAt(a)) || (s.charCodeAt(a) === 0x2e && isDigit(s.charCodeAt(a - 1))) || (s.charCodeAt(a) === 0x20 && a - 1 >= 0 && (isDigit(s.charCodeAt(a - 1)) || s.charCodeAt(a - 1) === 0x2e)))) a--;
   let b = to;
   while (b < s.length && b - to <= 24 && (isDigit(s.charCodeAt(b)) || s.charCodeAt(b) === 0x2e || (s.charCodeAt(b) === 0x20 && (isDigit(s.charCodeAt(b + 1)) || s.charCodeAt(b + 1) === 0x2e)))) b++;
   // Spaces the pass drops anyway may stand between the number and its neighbours ("达到 2 6 86.5亿元").

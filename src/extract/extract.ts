@@ -86,7 +86,7 @@ const ESTIMATED_YEAR = /预计(?=全年|年内)/g;
 /** Section headings over a review of results: 发展基础, 发展现状, 工作回顾, 主要成效. */
 const REVIEW_SECTION = /^[^，。]{0,8}(?:发展基础|工作总结|发展现状|现状基础|基础现状|工作回顾|回顾|主要成效|取得成效|发展成效|发展成就|取得的成绩|主要成绩)/;
 /** Words before a region that name it as a benchmark, not the subject: 高出…甘肃, 对标江苏. */
-const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴)[^，,。；;、]*$/;
+const BENCHMARK_BEFORE = /(?:高出|高于|低于|超过|领先|快于|慢于|相比|对标|同为|学习|借鉴|不足|不及)[^，,。；;]*$/;
 /** The heading of a glossary: 名词解释, 名词注释, 注释, 附：名词解释. */
 const GLOSSARY_HEADING = /^[\s（(一二三四五六七八九十\d、.．)）]*(?:附[：:]?)?\s*(?:名词解释|名词注释|名词说明|术语解释|注释|释义)[：:]?$/;
 /** A footnote on definitions: [3]…, 注：…, 注1：…. */
@@ -235,7 +235,7 @@ function documentIndex(
   // A region's name opening a body's (重庆大学, 北京现代沧州工厂) names no place the figures are of.
   const paragraphMentions = doc.paragraphs.map((p, i) =>
     (withPlaces.has(i) ? index.findMentions(p.text) : outsideDateline(p.text, firstPass[i]!))
-      .filter((m) => !isNamePart(p.text, m) && !(ownMention && isPartner(p.text, m))),
+      .filter((m) => !isNamePart(p.text, m) && !isBenchmark(p.text, m) && !(ownMention && isPartner(p.text, m))),
   );
   return { index, own: ownMention, paragraphMentions };
 }
@@ -663,8 +663,10 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   const total = TOTAL_ROW.test(named || (cells.find((c) => c !== '') ?? ''));
   const ofPlaces = total && PLACE_COLUMN.test(header.names[subjectColumn] ?? '') && header.measures.some((m) => m !== null);
   const subject = ofPlaces ? '' : total ? header.topic || header.names[subjectColumn] || named : named;
-  // A row's name holds no figure but a threshold (营业收入超10亿元企业数量).
-  if ((!subject && !ofPlaces) || findFigures(subject.replace(new RegExp(THRESHOLD.source, 'g'), '')).length > 0) return [];
+  // A row's name holds no figure but a threshold (营业收入超10亿元企业数量) or, in a list of projects, the project's
+  // size (察尔汗盐湖4万吨/年基础锂盐一体化项目).
+  const project = /项目|名称/.test(header.names[subjectColumn] ?? '') || /(?:项目|工程)$/.test(subject);
+  if ((!subject && !ofPlaces) || (!project && findFigures(subject.replace(new RegExp(THRESHOLD.source, 'g'), '')).length > 0)) return [];
   const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
   const quote = para.text.trim();
   const out: RawFact[] = [];
@@ -1144,7 +1146,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     const before = subjectMentions.filter((m) => m.end <= fig.start && m.start >= from).at(-1);
     // In a national document a figure is a region's only when its own sentence names the region.
     const context = d.national ? null : (ctx.priorMentions.at(-1) ?? ctx.fallbackRegion ?? null);
-    const mention = itemPlace ?? before ?? subjectMentions[0] ?? context;
+    // A place named after the figure names it only in the figure's own ；-segment (not "…下降6.8%；…低于苏州、无锡").
+    const after = subjectMentions.find((m) => m.start >= fig.end && segmentStart(s, m.start) === segmentStart(s, fig.start));
+    const mention = itemPlace ?? before ?? after ?? context;
     const region = mention?.region ?? d.docRegion;
     if (!region) continue;
     // "全国规模以上工业增加值增长5.8%": the nation's figure, unless a region is named after 全国 and before the figure.
@@ -1158,7 +1162,7 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if ((nationwide || many || nationalGoesOn) && !subjectMentions.some((m) => m.start >= clause.start && m.end <= fig.start)) continue;
     // A city's own document: its figures are the city's unless the sentence is about the province or names a place
     // outside it (its own districts and county-level cities, when not the figure's subject, do not move the figure).
-    const ownPlaces = placeMentions.every((m) => m.form === 'city' && m.region === d.docRegion);
+    const ownPlaces = subjectMentions.every((m) => m.form === 'city' && m.region === d.docRegion);
     const titleCity = d.docCity && ownPlaces && region === d.docRegion && !PROVINCE_WIDE.test(s) ? d.docCity : null;
     // One of a 分别 list of cities (杭州、宁波分别…) is that city's figure.
     const itemCity = respective ? regions.findMentions(respective.item).find((m) => m.city && m.region === region)?.city ?? null : null;

@@ -43,9 +43,17 @@ function readDivisions(): NonNullable<typeof divisions> {
   return divisions;
 }
 
-/** 石家庄市 → 石家庄, 延边朝鲜族自治州 → 延边朝鲜族自治州 (only 市 and 地区 are dropped). */
-function cityShortName(name: string): string {
-  return name.replace(/(?:市|地区)$/u, '');
+/** The peoples an autonomous prefecture's name carries after its place name (海西蒙古族藏族自治州). */
+const PEOPLES = /(?:蒙古|藏|回|羌|彝|傣|白|苗|布依|侗|土家|哈尼|壮|景颇|傈僳|朝鲜|哈萨克|柯尔克孜|黎|瑶)族?/u;
+const AUTONOMOUS_PREFECTURE = new RegExp(`(?:${PEOPLES.source})+自治州$`, 'u');
+
+/**
+ * The short name a prefecture city is known by: 石家庄市 → 石家庄, 延边朝鲜族自治州 → 延边, 海西蒙古族藏族自治州 → 海西,
+ * 阿拉善盟 → 阿拉善; spelled as `regions.json` lists the region's cities when it lists it (兴安盟, 海南州).
+ */
+function cityShortName(name: string, listed: readonly string[] = []): string {
+  const short = name.replace(AUTONOMOUS_PREFECTURE, '').replace(/(?:市|地区|盟)$/u, '');
+  return listed.find((c) => c === short || c === `${short}州` || c === `${short}盟` || c === name) ?? short;
 }
 
 /** A county-level name that is a word or a part of one more often than a place (城区, 老城区, 市辖区). */
@@ -62,7 +70,8 @@ export function loadPlaces(regions: Region[]): Place[] {
     const region = regions.find((r) => r.full === p.name);
     if (region) regionOf.set(p.province, region.name);
   }
-  const prefectureOf = new Map(cities.map((c) => [`${c.province}${c.city}`, cityShortName(c.name)] as const));
+  const listedOf = (province: string): string[] => regions.find((r) => r.name === regionOf.get(province))?.cities ?? [];
+  const prefectureOf = new Map(cities.map((c) => [`${c.province}${c.city}`, cityShortName(c.name, listedOf(c.province))] as const));
   const places: Place[] = [];
   for (const a of areas) {
     const region = regionOf.get(a.province);

@@ -328,6 +328,8 @@ export function createRegionIndex(regions: Region[], places: readonly Place[] = 
     for (const city of region.cities) {
       insert(documentTrie, city, whole(region, city, 'city', city.length));
       if (!city.endsWith('市')) insert(documentTrie, `${city}市`, whole(region, city, 'city', city.length + 1));
+      // An autonomous prefecture or league by its short name and kind: 海西州, 延边州, 锡林郭勒盟.
+      if (!/[州盟市]$/.test(city)) for (const kind of ['州', '盟']) insert(documentTrie, `${city}${kind}`, whole(region, city, 'city', city.length + 1));
     }
     if (provinceNamedCities.has(region.name)) {
       insert(documentTrie, `${region.name}市`, whole(region, region.name, 'city', region.name.length + 1));

@@ -1212,3 +1212,15 @@ describe('after round eighteen', () => {
     expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['信创营业收入超10亿元企业数量', '23家', 2025], ['信创营业收入超10亿元企业数量', '40家', 2028]]);
   });
 });
+
+describe('after round eighteen, places compared with', () => {
+  it("a place named in a later ；-segment or as a benchmark (低于苏州、无锡等) moves no figure; the city's document keeps its city", () => {
+    const got = facts('同时，我市工业发展仍面临一些突出问题：化纤、纺织等行业利润总额下降6.8%；规上工业企业研发费用占营业收入比重为2.9%，低于苏州、无锡等周边城市。', '2026-02-20', '嘉兴市2026年全面推进新型工业化工作要点');
+    expect(got.map((f) => [f.region, f.city, f.value])).toEqual([['浙江', '嘉兴', '6.8%'], ['浙江', '嘉兴', '2.9%']]);
+  });
+
+  it('reads a project table whose names carry their size (察尔汗盐湖4万吨/年基础锂盐一体化项目)', () => {
+    const got = facts('| 序号 | 项目名称 | 总投资（亿元） | 2026年计划投资（亿元） |\n|---|---|---|---|\n| 1 | 察尔汗盐湖4万吨/年基础锂盐一体化项目 | 68.5 | 21.0 |', '2026-03-27', '青海省盐湖锂电产业高质量发展三年行动方案（2026—2028年）');
+    expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['察尔汗盐湖4万吨/年基础锂盐一体化项目总投资', '68.5亿元', 2028], ['察尔汗盐湖4万吨/年基础锂盐一体化项目计划投资', '21.0亿元', 2026]]);
+  });
+});

@@ -62,3 +62,14 @@ describe('county-level places', () => {
     expect(facts.map((f) => f.region)).toEqual(['浙江']);
   });
 });
+
+describe('autonomous prefectures and leagues', () => {
+  it("file a county under its prefecture's short name (格尔木市 → 海西, 延吉市 → 延边, 锡林浩特市 → 锡林郭勒)", () => {
+    expect(found('格尔木市、延吉市、锡林浩特市')).toEqual(['青海/海西', '吉林/延边', '内蒙古/锡林郭勒']);
+  });
+
+  it('name a prefecture by its short name and kind (海西州, 红河州, 锡林郭勒盟), the kind no part of what follows', () => {
+    expect(index.findMentions('海西州盐湖化工产值').map((m) => [m.city, m.end])).toEqual([['海西', 3]]);
+    expect(found('红河州、锡林郭勒盟')).toEqual(['云南/红河', '内蒙古/锡林郭勒']);
+  });
+});
