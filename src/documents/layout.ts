@@ -64,7 +64,7 @@ export function isChrome(line: string, afterCrumb = false): boolean {
 
 /** Drops chrome lines (see {@link isChrome}). */
 /** The heading of a page's list of links to other articles. */
-const RELATED_HEADING = /^[【\[]?(?:相关新闻|相关阅读|相关链接|相关文章|相关稿件|相关报道|相关文档|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|热门文章|更多阅读|更多新闻|猜你喜欢|往期回顾|往期推荐|往期精选|历史文章|新闻推荐|图片新闻)[】\]]?[:：]?$/;
+const RELATED_HEADING = /^[【\[]?(?:相关新闻|相关阅读|相关解读|政策解读|相关链接|相关文章|相关稿件|相关报道|相关文档|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|热门文章|更多阅读|更多新闻|猜你喜欢|往期回顾|往期推荐|往期精选|历史文章|新闻推荐|图片新闻)[】\]]?[:：]?$/;
 
 /** Lines a PDF copy repeats page after page (a running header with the document's title): three times or more. */
 function runningLines(lines: readonly { text: string }[]): Set<string> {

@@ -116,7 +116,7 @@ const LEADING_YEAR_LIST = /^[\s，,]*(?:到|至)?((?:19|20)\d{2}年(?:[、，,�
 /** A national body: 国务院, 工业和信息化部, 国家发展改革委, 国家数据局, 商务部 (办公厅). */
 const NATIONAL_BODY = /^(?:国务院|中共中央|工业和信息化部|国家发展和?改革委员?会?|国家[\u4e00-\u9fa5]{1,8}?(?:局|委员会|委|部|署|办公室)|(?:科学技术|商务|财政|自然资源|生态环境|交通运输|农业农村|人力资源和社会保障|住房和城乡建设|水利|教育)部)/;
 /** 全国 opening a clause as what it is about (2025年，全国规模以上工业增加值增长5.8%); 高于全国, 争当全国…领跑者 are not. */
-const NATIONAL_SUBJECT = /^(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|同期|其中|此外)?[，,]?全国(?!首位|第|前列|领先|平均|的|范围|各地|层面)/;
+const NATIONAL_SUBJECT = /^[（(]?(?:(?:19|20)\d{2}年(?:底|末)?|今年|去年|全年|同期|其中|此外)?[，,]?全国(?!首位|第|前列|领先|平均|的|范围|各地|层面)/;
 /** The document's own region as a subject (全省, 我市): a clause going on about the nation stops there. */
 const OWN_REGION = /全省|全市|全区|全州|全县|我省|我市|我区|本省|本市|该省|该市/;
 /** A publisher that is a government body (…局, …厅, …人民政府办公厅), not a newspaper or a website. */
@@ -130,6 +130,10 @@ const MOVED_TO = new RegExp(`${MOVE_TO}$`);
 /** Nothing before a figure but the move (…1.77万亿元增加到2.68万亿元). */
 // "增加到2025年的1180亿元": the year moved to may be named.
 const MOVE_ONLY = new RegExp(`^[\\s，,]*${MOVE_TO}(?:(?:19|20)\\d{2}年(?:底|末)?的?)?$`);
+/** A metric that only says a thing stays or goes on (连续多年稳定在, 连续): the thing is the previous figure's. */
+const STAYS_ONLY = /^(?:连续(?:多|[\d一二三四五六七八九十两]+)?年?|多年|持续)(?:稳定|保持|稳居|维持)?$/;
+/** A metric that only says how much a thing changed (净增, 净减): the change is the previous figure's thing's. */
+const CHANGE_ONLY = /^(?:净增|净减|净增加|净减少)$/;
 /** "完成全年计划投资的", "完成产业投资计划的" before a percentage: the share of a plan done. */
 const PLAN_SHARE = /完成((?:全年|年度)?[^，,；;。：:]{0,12}?(?:计划|任务|目标)[^，,；;。：:的]{0,6}?)的$/;
 /** A money threshold (超千亿元, 10亿元以上) in a metric. */
@@ -426,7 +430,7 @@ const OPENS_PROJECT_LIST = /(?:以下|下列|如下)(?:\d+个)?(?:重点)?项目
 /** A sentence opening a list of projects: 重点推进以下项目, 实施以下5个重点项目. */
 const LIST_OF_PROJECTS = /(重点)?(推进|实施|建设|安排|抓好)以下(?:\d+个)?(重点)?项目/;
 /** What a project list's item measures of its project: investment, output, capacity. */
-const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建|建成|形成|新增)|年产|年产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
+const PROJECT_MEASURE = /^(?:总投资|计划投资|计划完成投资|年度投资|投资|达产后|建成后|投产后|(?:建设|新建|建成|形成|新增|改造)|年产|年处理|年加工|年回收|年利用|年发电|年吞吐|年产值|年销售收入|年营业收入|产值|营业收入|年税收|税收)/;
 
 /** A preposition a time expression opens with (到2028年, 截至2025年底). */
 const TIME_PREPOSITION = /(?:截至|截止|到|至)$/;
@@ -955,6 +959,14 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       // "地区生产总值由2020年的1.77万亿元增加到2.68万亿元": the figure moved to is the same thing's.
       metric = previous.metric;
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (previous && STAYS_ONLY.test(metric)) {
+      // "粮食总产量达到58.6亿斤，连续多年稳定在55亿斤以上": the same thing, held over the years.
+      metric = previous.metric;
+      quoteSpan = spanOf(s, previous.clauseStart, clause.end);
+    } else if (previous && previous.unit === fig.unit && CHANGE_ONLY.test(metric)) {
+      // "高新技术企业达到1286家，净增148家": the same thing's change.
+      metric = withSubject(previous.metric, metric);
+      quoteSpan = spanOf(s, previous.clauseStart, clause.end);
     } else if (metric.length < 2 && previous && /累计/.test(pre)) {
       // "新建5G基站5000个，累计达到8.7万个": the running total of the same thing.
       metric = withSubject(previous.metric, '累计');
@@ -1154,7 +1166,10 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // "全国规模以上工业增加值增长5.8%": the nation's figure, unless a region is named after 全国 and before the figure.
     // The clauses after it go on with the nation until a region or 全省 takes over (…增长5.9%，装备制造业增加值增长9.1%);
     // 国内生产总值 is the nation's own measure.
-    const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start)) || /国内生产总值/.test(metric);
+    // "（2024年全国日用陶瓷产量约330亿件）": a bracketed aside about the nation.
+    const bracket = Math.max(s.lastIndexOf('（', fig.start), s.lastIndexOf('(', fig.start));
+    const aside = bracket >= clause.start && !/[）)]/.test(s.slice(bracket, fig.start)) ? s.slice(bracket, fig.start) : null;
+    const nationwide = NATIONAL_SUBJECT.test(s.slice(clause.start, fig.start)) || (aside !== null && NATIONAL_SUBJECT.test(aside)) || /国内生产总值/.test(metric);
     if (nationwide) nationalFrom = clause.start;
     const nationalGoesOn = nationalFrom !== null && !nationwide && !subjectMentions.some((m) => m.start >= nationalFrom! && m.end <= fig.start) && !OWN_REGION.test(s.slice(nationalFrom, fig.start));
     if (!nationalGoesOn && !nationwide) nationalFrom = null;

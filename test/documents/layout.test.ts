@@ -192,6 +192,11 @@ describe('related links', () => {
     const lines = ['正文第一段。', '相关新闻', '广东2025年GDP突破14万亿元', '江苏规上工业增加值增长7.2%', '版权所有，转载请注明出处。'].map((text) => ({ text }));
     expect(dropChrome(lines).map((l) => l.text)).toEqual(['正文第一段。', '版权所有，转载请注明出处。']);
   });
+
+  it('drops a portal\'s 相关解读 list the same way', () => {
+    const lines = ['正文第一段。', '相关解读', '一图读懂：到2028年盐湖锂电产业产值突破1500亿元2026-04-08', '前两个月全省碳酸锂产量同比增长22.6%2026-03-12'].map((text) => ({ text }));
+    expect(dropChrome(lines).map((l) => l.text)).toEqual(['正文第一段。']);
+  });
 });
 
 describe('posts and PDF pages', () => {

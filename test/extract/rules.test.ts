@@ -1224,3 +1224,17 @@ describe('after round eighteen, places compared with', () => {
     expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([['察尔汗盐湖4万吨/年基础锂盐一体化项目总投资', '68.5亿元', 2028], ['察尔汗盐湖4万吨/年基础锂盐一体化项目计划投资', '21.0亿元', 2026]]);
   });
 });
+
+describe('after round eighteen, clauses that go on with the thing before', () => {
+  it('连续多年稳定在 and 净增 are the previous figure\'s thing; a bracketed aside about the nation is no fact', () => {
+    const got = facts('2025年，粮食总产量达到58.6亿斤，连续多年稳定在55亿斤以上。高新技术企业达到1286家，净增148家。日用陶瓷产量约占全国的1.4%（2024年全国日用陶瓷产量约330亿件）。', '2026-01-08', '孝感市政府工作报告');
+    expect(got.map((f) => [f.metric, f.value])).toEqual([
+      ['粮食总产量', '58.6亿斤'], ['粮食总产量', '55亿斤'], ['高新技术企业', '1286家'], ['高新技术企业净增', '148家'], ['日用陶瓷产量约占全国', '1.4%'],
+    ]);
+  });
+
+  it("a project item's yearly throughput (年处理…) is the project's", () => {
+    const got = facts('（3）浮梁县高岭土资源综合利用项目：总投资12亿元，2025年计划投资4亿元，年处理高岭土原矿60万吨。', '2025-06-09', '景德镇市陶瓷产业高质量发展三年行动计划（2025—2027年）');
+    expect(got.map((f) => f.metric)).toEqual(['浮梁县高岭土资源综合利用项目总投资', '浮梁县高岭土资源综合利用项目计划投资', '浮梁县高岭土资源综合利用项目年处理高岭土原矿']);
+  });
+});
