@@ -1117,8 +1117,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
       quoteSpan = spanOf(s, sum.from, clause.end);
     }
     // An item of a project list or of a box of parks: what it measures is the project's or the park's.
-    const inline = ctx.project ? null : inlineProject(s, clause.start);
-    const project = ctx.project ?? inline?.name ?? null;
+    // "1. 项目名称：…；建设内容：…；总投资：36亿元；2026年计划投资：12亿元": a project's record, field by field.
+    const record = ctx.project ? null : recordProject(s, fig.start);
+    if (record?.field) metric = record.field;
+    const inline = ctx.project || record ? null : inlineProject(s, clause.start);
+    const project = ctx.project ?? record?.name ?? inline?.name ?? null;
     const itemName = project ?? ctx.park;
     // "新建大型干船坞1座、FPSO总装平台2座": a listed item goes with the project as the item before it does.
     const measured = project
@@ -1271,6 +1274,18 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
  * The project an item of a list in a sentence opens with (重点推进以下项目：A项目，总投资…；B项目，…), with where the item
  * starts, when the clause at `clauseStart` is a later clause of that item.
  */
+/**
+ * The project a record names before a figure (项目名称：泗洪储能电池及系统集成项目；…), and the field the figure fills when
+ * it measures money (总投资：, 2026年计划投资：), or null.
+ */
+function recordProject(s: string, figStart: number): { name: string; field: string | null } | null {
+  const before = s.slice(0, figStart);
+  const named = [...before.matchAll(/项目名称[:：]\s*([^；;。：:]{2,40})/g)].at(-1);
+  if (!named) return null;
+  const field = /([^；;：:，,]{2,14})[:：]\s*$/.exec(before)?.[1]?.trim() ?? null;
+  return { name: named[1]!.trim(), field: field && /投资|产值|营业收入|税收/.test(field) ? field.replace(/(?:19|20)\d{2}年度?/, '') : null };
+}
+
 function inlineProject(s: string, clauseStart: number): { name: string; start: number } | null {
   const before = s.slice(0, clauseStart);
   const itemStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('：'), before.lastIndexOf(':')) + 1;
@@ -1373,7 +1388,7 @@ const TASK_OPENING = /^(?:推进|实施|加快|推动|深化|强化|支持|开�
 /** Words of a reported result: 同比增长, 比上年, 实现了, 位居全省第三. */
 const REPORTED = /同比|比上年|较上年|分别增长|分别达到|增长了|实现了|完成了|达到了|新增了|建成了|位居|位列|居全(?:国|省|市)|首次|获评|入选/;
 /** A review's topic sentence: a short statement of how something went (产业转型步伐加快, 创新动能持续增强). */
-const REVIEW_TOPIC = /^[^，,；;。]{2,18}(?:加快|提升|增强|明显|显著|有力|向好|深化|提高|壮大|优化|改善|加力|见效|巩固|扎实|攀升|提速|拓展|跃升|成效|稳固|突破|领先|强劲|活跃|激发|释放)[。！]/;
+const REVIEW_TOPIC = /^[^，,；;。]{2,18}(?:加快|提升|增强|明显|显著|有力|向好|深化|提高|壮大|优化|改善|加力|见效|巩固|扎实|攀升|提速|拓展|跃升|成效|稳固|突破|领先|强劲|活跃|激发|释放|增效|推进|完善|成形|落地|提质|扩容|夯实)[。！]/;
 
 /**
  * The past year a paragraph reports in a review that runs over paragraphs: one opening with a past year (过去一年，…;

@@ -1238,3 +1238,17 @@ describe('after round eighteen, clauses that go on with the thing before', () =>
     expect(got.map((f) => f.metric)).toEqual(['浮梁县高岭土资源综合利用项目总投资', '浮梁县高岭土资源综合利用项目计划投资', '浮梁县高岭土资源综合利用项目年处理高岭土原矿']);
   });
 });
+
+describe('after round nineteen', () => {
+  it("a project's record (项目名称：…；建设内容：…；总投资：…；2026年计划投资：…) names the project of every field", () => {
+    const got = facts('附件：2026年重点工业项目清单\n1. 项目名称：泗洪储能电池及系统集成项目；建设内容：年产储能电池10GWh；总投资：45亿元；2026年计划投资：15亿元。', '2026-02-27', '2026年全市工业经济高质量发展工作要点（宿迁）');
+    expect(got.map((f) => [f.metric, f.value, f.year])).toEqual([
+      ['泗洪储能电池及系统集成项目年产储能电池', '10GWh', 2026], ['泗洪储能电池及系统集成项目总投资', '45亿元', 2026], ['泗洪储能电池及系统集成项目计划投资', '15亿元', 2026],
+    ]);
+  });
+
+  it('a review goes on under a topic sentence that ends 提速增效 or 纵深推进', () => {
+    const got = facts('# 2026年全市工业经济高质量发展工作要点\n2025年，全市规模以上工业增加值增长9.2%。\n项目建设提速增效。新开工亿元以上工业项目312个。\n转型升级纵深推进。规模以上工业单位增加值能耗下降4.1%。', '2026-02-27', '宿迁市2026年全市工业经济高质量发展工作要点');
+    expect(got.map((f) => [f.value, f.year])).toEqual([['9.2%', 2025], ['312个', 2025], ['4.1%', 2025]]);
+  });
+});
