@@ -12,7 +12,7 @@
  * table (a page number, a running header, a printed URL) is left out; anything else that is no cell (a sentence, a
  * heading) ends it.
  */
-import { isChrome } from './layout.ts';
+import { isChrome, joinPieces } from './layout.ts';
 
 /** A column head: the words heads use, or a year (2025年, 2025年（基期）, 2028年目标, 2026年计划投资). */
 const HEAD = /^(?:序号|编号|指标|指标名称|名称|单位|计量单位|属性|指标属性|类别|类型|领域|备注|目标值|基期值|现状值|年均增长|年均增速|项目名称|建设地点|建设内容|建设内容及规模|建设规模|建设性质|建设年限|建设期限|实施主体|项目单位|责任单位|牵头单位|总投资(?:[（(][^）)]{1,4}[）)])?|(?:19|20)\d{2}\s*年.{0,8})$/;
@@ -39,11 +39,6 @@ function isCell(t: string): boolean {
   return t !== '' && t.length <= MAX_CELL && !NOT_A_CELL.test(t);
 }
 
-/** Two pieces of a wrapped cell: no space between Chinese, one between Latin words. */
-function joined(left: string, right: string): string {
-  return /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(right) ? `${left} ${right}` : left + right;
-}
-
 /** Each line a cell, page furniture left out. */
 function lineTokens(lines: readonly string[], skip: (line: string) => boolean): Token[] {
   const out: Token[] = [];
@@ -63,7 +58,7 @@ function runTokens(lines: readonly string[], skip: (line: string) => boolean): T
       return;
     }
     if (open) {
-      open.text = joined(open.text, l.trim());
+      open.text = joinPieces(open.text, l.trim());
       open.end = i + 1;
     } else {
       open = { text: l.trim(), start: i, end: i + 1 };
@@ -89,7 +84,7 @@ function joinWrapped(cells: string[], width: number): string[] {
   const out = [...cells];
   for (let k = 1; out.length > width && k < out.length; ) {
     if (!WHOLE_CELL.test(out[k - 1]!) && !WHOLE_CELL.test(out[k]!)) {
-      out.splice(k - 1, 2, joined(out[k - 1]!, out[k]!));
+      out.splice(k - 1, 2, joinPieces(out[k - 1]!, out[k]!));
     } else k++;
   }
   return out;

@@ -67,7 +67,7 @@ export function isChrome(line: string, afterCrumb = false): boolean {
 const RELATED_HEADING = /^[【\[]?(?:相关新闻|相关阅读|相关解读|政策解读|相关链接|相关文章|相关稿件|相关报道|相关文档|延伸阅读|推荐阅读|热点推荐|热门推荐|精彩推荐|热门文章|更多阅读|更多新闻|猜你喜欢|往期回顾|往期推荐|往期精选|历史文章|新闻推荐|图片新闻)[】\]]?[:：]?$/;
 
 /** Lines a PDF copy repeats page after page (a running header with the document's title): three times or more. */
-function runningLines(lines: readonly { text: string }[]): Set<string> {
+export function runningLines(lines: readonly { text: string }[]): Set<string> {
   const counts = new Map<string, number>();
   for (const line of lines) {
     const t = line.text.trim();
@@ -248,8 +248,11 @@ function typicalWidths(widths: readonly number[], window: number, percentile: nu
 const ASCII_LETTER = /[A-Za-z]/;
 const ASCII_ALNUM = /[A-Za-z0-9]/;
 
-/** Joins two pieces of one paragraph: never a space between Chinese characters, one between Latin words. */
-function joinPieces(left: string, right: string): string {
+/**
+ * Joins two pieces of one paragraph (or of one cell) a PDF copy broke apart: never a space between Chinese characters or
+ * inside a number (7⏎8.4万辆), one after a Latin word.
+ */
+export function joinPieces(left: string, right: string): string {
   const a = left[left.length - 1] ?? '';
   const b = right[0] ?? '';
   const space = ASCII_LETTER.test(a) && ASCII_ALNUM.test(b);

@@ -128,6 +128,11 @@ export function stripInlineMarkdown(line: string, options: { emphasis?: boolean 
   return (options.emphasis === false ? text : text.replace(EMPHASIS, '')).replace(ESCAPE, '$1');
 }
 
+/** The cells of a row line between its outer bars: | 序号 | 指标 | → ['序号', '指标']. */
+function pipeCells(line: string): string[] {
+  return line.trim().slice(1, -1).split('|').map((c) => c.trim());
+}
+
 /**
  * Grid tables (pandoc's, from a Word file) as pipe rows: the lines of each row between two borders are joined cell by
  * cell, so a cell wrapped over lines (数字经济核心产业 / 增加值) is one cell again. Other lines pass unchanged.
@@ -156,9 +161,9 @@ export function gridTablesAsPipeRows(lines: readonly string[]): string[] {
       if (GRID_ROW.test(lines[i + 1] ?? '')) row = [];
       continue;
     }
-    const cells = line.trim().slice(1, -1).split('|').map((c) => c.trim());
     const current: string[] = row ?? [];
-    cells.forEach((c, k) => {
+    // pandoc wraps a cell only at a space, so two Latin words or numbers get theirs back.
+    pipeCells(line).forEach((c, k) => {
       const before = current[k] ?? '';
       current[k] = before === '' ? c : c === '' ? before : before + (/[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(c) ? ' ' : '') + c;
     });
@@ -229,7 +234,7 @@ export function markdownToHtmlSource(body: string): { html: string; urls: string
     // A pipe table's rows become an HTML table's, so that each row stands alone (its rule line goes).
     if (GRID_ROW.test(raw)) {
       if (TABLE_RULE.test(raw)) continue;
-      const cells = raw.trim().slice(1, -1).split('|').map((c) => `<td>${stripInlineMarkdown(c.trim(), { emphasis: false })}</td>`);
+      const cells = pipeCells(raw).map((c) => `<td>${stripInlineMarkdown(c, { emphasis: false })}</td>`);
       out.push(`${inTable ? '' : '<table>'}<tr>${cells.join('')}</tr>`);
       inTable = true;
       continue;

@@ -4,6 +4,8 @@
  * its URL. Works on normalized lines (half-width digits, no stray spaces).
  */
 
+import { countInCharacters, digitsInCharacters } from './normalize.ts';
+
 /** A date found in a document, with where it was found. */
 export interface FoundDate {
   /** `YYYY-MM-DD`. */
@@ -108,7 +110,7 @@ export function dateFromDateline(lines: readonly string[], window = 8): FoundDat
   for (const line of candidates) {
     const m = DATELINE.exec(line.trim());
     const c = m ? null : CN_DATELINE.exec(line.trim());
-    const date = m ? isoFromParts(m[1], m[2], m[3]) : c ? isoFromParts(cnDigits(c[1]!), String(cnCount(c[2]!)), String(cnCount(c[3]!))) : null;
+    const date = m ? isoFromParts(m[1], m[2], m[3]) : c ? isoFromParts(digitsInCharacters(c[1]!) ?? undefined, String(countInCharacters(c[2]!)), String(countInCharacters(c[3]!))) : null;
     if (date) return { date, source: 'dateline' };
   }
   return null;
@@ -116,18 +118,6 @@ export function dateFromDateline(lines: readonly string[], window = 8): FoundDat
 
 /** A signature's date in characters, as official documents write it: 二〇二六年二月十日. */
 const CN_DATELINE = /^[(（]?([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日[)）]?$/;
-const CN_DIGIT = '〇一二三四五六七八九';
-
-/** 二〇二六 → "2026" (零 and ○ are 〇). */
-function cnDigits(s: string): string {
-  return [...s.replace(/[零○]/g, '〇')].map((c) => CN_DIGIT.indexOf(c)).join('');
-}
-
-/** 十 → 10, 十二 → 12, 二十八 → 28, 三十一 → 31, 九 → 9. */
-function cnCount(s: string): number {
-  const [tens, ones] = s.includes('十') ? s.split('十') : ['', s];
-  return (s.includes('十') ? (tens === '' ? 1 : CN_DIGIT.indexOf(tens!)) * 10 : 0) + (ones === '' ? 0 : CN_DIGIT.indexOf(ones!));
-}
 
 const PUBLISHER_LABELS = ['发布机构', '发文机关', '信息来源', '文章来源', '来源'] as const;
 const PUBLISHER_FIELD = /(发布机构|发文机关|信息来源|文章来源|来源)[ \t]*[:：][ \t]*([^\s:：]{1,60})/g;

@@ -322,3 +322,37 @@ const ANY_SPACE = /\s+/g;
 export function normalizeForMatch(s: string): string {
   return toSimplified(s.normalize('NFKC')).replace(ANY_SPACE, '');
 }
+
+// ---------------------------------------------------------------------------
+// Numbers written in characters: 二〇二六年二月十日, 三年内, 用五年时间.
+
+const CHARACTER_DIGITS = '〇一二三四五六七八九';
+
+/** The value of one digit written as a character (零 and ○ are 〇, 两 is 二), or -1. */
+function characterDigit(c: string): number {
+  return CHARACTER_DIGITS.indexOf(c === '零' || c === '○' ? '〇' : c === '两' ? '二' : c);
+}
+
+/**
+ * A number written digit by digit in characters, as a year is (二〇二六 → "2026"; 零 and ○ are 〇), or null when a
+ * character is no digit.
+ */
+export function digitsInCharacters(s: string): string | null {
+  const digits = [...s].map(characterDigit);
+  return digits.length > 0 && digits.every((d) => d >= 0) ? digits.join('') : null;
+}
+
+/**
+ * A count up to 99 written in characters (九 → 9, 两 → 2, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31) or in digits; NaN
+ * for anything else.
+ */
+export function countInCharacters(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 && characterDigit(s) >= 0 ? characterDigit(s) : NaN;
+  const tens = s.slice(0, ten);
+  const ones = s.slice(ten + 1);
+  const t = tens === '' ? 1 : tens.length === 1 ? characterDigit(tens) : -1;
+  const o = ones === '' ? 0 : ones.length === 1 ? characterDigit(ones) : -1;
+  return t < 0 || o < 0 ? NaN : t * 10 + o;
+}

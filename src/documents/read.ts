@@ -9,7 +9,7 @@
 import { decodeHTML } from 'entities';
 import { decodeBytes, type Refusal } from './decode.ts';
 import { htmlToBlocks, type HtmlMeta } from './html.ts';
-import { buildParagraphs, displayWidth, dropChrome, isChrome, type LayoutLine } from './layout.ts';
+import { buildParagraphs, displayWidth, dropChrome, isChrome, runningLines, type LayoutLine } from './layout.ts';
 import { cellPerLineTables } from './cells.ts';
 import { contentLines, loneUrl, looksLikeMarkdown, markdownToHtmlSource, readMarkdownLines, splitFrontMatter } from './markdown.ts';
 import {
@@ -142,12 +142,11 @@ const INDENT = /^[ \t\u3000]/;
 function linesOfText(body: string): SourceLines {
   const lines: Array<SourceLine & { cells?: string[] }> = [];
   let width: number | null = null;
-  // A table a PDF copy gives one cell per line may run through a page number, a running header (a long line said thrice) or
-  // a printed page's URL; blank lines may part its cells.
+  // A table a PDF copy gives one cell per line may run through a page number, a running header or a printed page's URL;
+  // blank lines may part its cells.
   const all = body.split('\n');
-  const seen = new Map<string, number>();
-  for (const l of all) seen.set(l.trim(), (seen.get(l.trim()) ?? 0) + 1);
-  const furniture = (l: string): boolean => isChrome(l.trim()) || loneUrl(l) !== null || (l.trim().length >= 8 && (seen.get(l.trim()) ?? 0) >= 3);
+  const running = runningLines(all.map((text) => ({ text })));
+  const furniture = (l: string): boolean => isChrome(l.trim()) || loneUrl(l) !== null || running.has(l.trim());
   const { lines: given, urls } = contentLines(cellPerLineTables(all, furniture).join('\n'));
   for (const raw of given) {
     if (/^\s*(?:[-=_*]\s*){3,}$/.test(raw)) continue; // a rule line

@@ -138,6 +138,7 @@ const CHANGE_ONLY = /^(?:净增|净减|净增加|净减少)$/;
 const PLAN_SHARE = /完成((?:全年|年度)?[^，,；;。：:]{0,12}?(?:计划|任务|目标)[^，,；;。：:的]{0,6}?)的$/;
 /** A money threshold (超千亿元, 10亿元以上) in a metric. */
 const THRESHOLD = /(?:超过|超)?(?:\d+(?:\.\d+)?|[一二三四五六七八九十两]?[十百千万亿]+)(?:万亿|亿|万|千|百)?元(?:以上|级)?/;
+const THRESHOLDS = new RegExp(THRESHOLD.source, 'g');
 /** A metric that is only a threshold (超百亿元, 50亿元以上): what it qualifies is the previous figure's. */
 const THRESHOLD_ONLY = new RegExp(`^(?:${THRESHOLD.source})$`);
 /** "300余人参加了启动仪式": an event's audience, not a figure of the plan. */
@@ -670,7 +671,7 @@ function tableFacts(doc: ExtractInput, para: { text: string; start: number }, he
   // A row's name holds no figure but a threshold (营业收入超10亿元企业数量) or, in a list of projects, the project's
   // size (察尔汗盐湖4万吨/年基础锂盐一体化项目).
   const project = /项目|名称/.test(header.names[subjectColumn] ?? '') || /(?:项目|工程)$/.test(subject);
-  if ((!subject && !ofPlaces) || (!project && findFigures(subject.replace(new RegExp(THRESHOLD.source, 'g'), '')).length > 0)) return [];
+  if ((!subject && !ofPlaces) || (!project && findFigures(subject.replace(THRESHOLDS, '')).length > 0)) return [];
   const rowUnit = header.unit >= 0 ? (cells[header.unit] ?? '').trim() : (HEADER_UNIT.exec(cells[subjectColumn] ?? '')?.[1] ?? '');
   const quote = para.text.trim();
   const out: RawFact[] = [];
@@ -955,12 +956,9 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     if (sibling && SIBLING_ONLY.test(metric) && previous!.metric.length > sibling[0].length) {
       // "规模以上工业企业实现营业收入1.38万亿元；实现利润总额386.2亿元": the same enterprises' profit.
       metric = previous!.metric.slice(0, -sibling[0].length) + metric;
-    } else if (previous && MOVE_ONLY.test(pre)) {
+    } else if (previous && (MOVE_ONLY.test(pre) || STAYS_ONLY.test(metric))) {
       // "地区生产总值由2020年的1.77万亿元增加到2.68万亿元": the figure moved to is the same thing's.
-      metric = previous.metric;
-      quoteSpan = spanOf(s, previous.clauseStart, clause.end);
-    } else if (previous && STAYS_ONLY.test(metric)) {
-      // "粮食总产量达到58.6亿斤，连续多年稳定在55亿斤以上": the same thing, held over the years.
+      // "粮食总产量达到58.6亿斤，连续多年稳定在55亿斤以上": so is one held over the years.
       metric = previous.metric;
       quoteSpan = spanOf(s, previous.clauseStart, clause.end);
     } else if (previous && previous.unit === fig.unit && CHANGE_ONLY.test(metric)) {
@@ -1247,9 +1245,11 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
     // "从目前的0.5吨" is of the document's year; "轮胎企业由38家整合至25家以内", from no named time, starts from how
     // things stand (the plan's base year).
     // A move toward a goal ("到2028年，…由38家整合至25家以内") starts from now, not from an earlier move's year.
-    const towardGoal = times.some((t) => t.start < fig.start && (t.year ?? 0) > d.pubYear);
-    const yearBefore = towardGoal ? null : baselineYearBefore(ctx.paragraphBefore + s.slice(0, fig.start));
-    if (fromBaseline) year = fromBaseline[1] ? Number(fromBaseline[1]) : (yearBefore ?? (/目前|现在|现有|当前/.test(fromBaseline[0]) ? d.pubYear : standing));
+    if (fromBaseline) {
+      const towardGoal = times.some((t) => t.start < fig.start && (t.year ?? 0) > d.pubYear);
+      const yearBefore = towardGoal ? null : baselineYearBefore(ctx.paragraphBefore + s.slice(0, fig.start));
+      year = fromBaseline[1] ? Number(fromBaseline[1]) : (yearBefore ?? (/目前|现在|现有|当前/.test(fromBaseline[0]) ? d.pubYear : standing));
+    }
     const goalStated = goalOf !== null || (respective !== null && GOAL_AFTER_RESULT.test(s.slice(clause.start, fig.start).replace(/\d.*$/, '')));
     const kind: RawFact['kind'] = fromBaseline ? 'actual' : year > d.pubYear || goalStated ? 'target' : past || done ? 'actual' : 'target';
     const hedge = parts.hedge ?? nearestHedge(lead);
@@ -1270,22 +1270,26 @@ function figureFacts(doc: ExtractInput, ctx: SentenceContext, d: DocContext, reg
   return out;
 }
 
-/**
- * The project an item of a list in a sentence opens with (重点推进以下项目：A项目，总投资…；B项目，…), with where the item
- * starts, when the clause at `clauseStart` is a later clause of that item.
- */
+/** A record's field naming its project (项目名称：…), and the field a figure fills (总投资：, 2026年计划投资：). */
+const RECORD_NAME = /项目名称[:：]\s*([^；;。：:]{2,40})/g;
+const RECORD_FIELD = /([^；;：:，,]{2,14})[:：]\s*$/;
+
 /**
  * The project a record names before a figure (项目名称：泗洪储能电池及系统集成项目；…), and the field the figure fills when
  * it measures money (总投资：, 2026年计划投资：), or null.
  */
 function recordProject(s: string, figStart: number): { name: string; field: string | null } | null {
   const before = s.slice(0, figStart);
-  const named = [...before.matchAll(/项目名称[:：]\s*([^；;。：:]{2,40})/g)].at(-1);
+  const named = [...before.matchAll(RECORD_NAME)].at(-1);
   if (!named) return null;
-  const field = /([^；;：:，,]{2,14})[:：]\s*$/.exec(before)?.[1]?.trim() ?? null;
+  const field = RECORD_FIELD.exec(before)?.[1]?.trim() ?? null;
   return { name: named[1]!.trim(), field: field && /投资|产值|营业收入|税收/.test(field) ? field.replace(/(?:19|20)\d{2}年度?/, '') : null };
 }
 
+/**
+ * The project an item of a list in a sentence opens with (重点推进以下项目：A项目，总投资…；B项目，…), with where the item
+ * starts, when the clause at `clauseStart` is a later clause of that item.
+ */
 function inlineProject(s: string, clauseStart: number): { name: string; start: number } | null {
   const before = s.slice(0, clauseStart);
   const itemStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';'), before.lastIndexOf('：'), before.lastIndexOf(':')) + 1;

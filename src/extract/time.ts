@@ -8,6 +8,8 @@
  * from the document's year.
  */
 
+import { countInCharacters, digitsInCharacters } from '../documents/normalize.ts';
+
 /** `review`: no words of the text, the year a review section (发展基础, 工作回顾) reports. */
 export type TimeKind = 'year' | 'relative' | 'quarter' | 'half' | 'month' | 'period' | 'range' | 'span' | 'date' | 'review';
 
@@ -27,19 +29,8 @@ export interface TimeMention {
   label: string;
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 export const FIVE_YEAR_PLANS: Record<string, number> = { 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
-/** The digits of a year written in characters (零 and ○ are read as 〇). */
-const CN_YEAR_DIGITS = '〇一二三四五六七八九';
 const QUARTER_END = ['03-31', '06-30', '09-30', '12-31'];
-
-function cnNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === '十') return 10;
-  if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]!] ?? 0);
-  if (s.endsWith('十')) return (CN_DIGITS[s[0]!] ?? 1) * 10;
-  return CN_DIGITS[s] ?? NaN;
-}
 
 function lastDayOfMonth(year: number, month: number): string {
   const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -88,7 +79,7 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
     } else if (g.year) {
       const year = Number(/(?:19|20)\d{2}/.exec(g.year)![0]);
       if (g.yq) {
-        const q = cnNumber(g.yq);
+        const q = countInCharacters(g.yq);
         out.push({ ...base, kind: 'quarter', year, monthDay: QUARTER_END[q - 1]!, label: `${'一二三四'[q - 1]}季度`, past: year < docYear });
       } else if (g.yh) {
         out.push({ ...base, kind: 'half', year, monthDay: g.yh === '上半年' ? '06-30' : '12-31', label: g.yh, past: year < docYear });
@@ -101,20 +92,20 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
         out.push({ ...base, kind: 'year', year, monthDay: '12-31', past: year < docYear });
       }
     } else if (g.cnyear) {
-      const year = Number([...g.cnyear.slice(0, 4).replace(/[零○]/g, '〇')].map((c) => CN_YEAR_DIGITS.indexOf(c)).join(''));
+      const year = Number(digitsInCharacters(g.cnyear.slice(0, 4)));
       out.push({ ...base, kind: 'year', year, monthDay: '12-31', past: year < docYear });
     } else if (g.plan) {
       // “十五五”规划开局之年, 奋力实现“十五五”良好开局: the plan named, not a time frame.
       if (!/期间|末|时期/.test(g.plan) && /^(?:规划|开局|良好开局|开好局|发展规划|的)/.test(text.slice(end))) continue;
       // “十四五”前四年: the plan's first years, 2021—2024, done.
-      const year = FIVE_YEAR_PLANS[g.fyp!]! - (g.fypN ? 5 - cnNumber(g.fypN) : 0);
+      const year = FIVE_YEAR_PLANS[g.fyp!]! - (g.fypN ? 5 - countInCharacters(g.fypN) : 0);
       out.push({ ...base, kind: 'period', year, monthDay: '12-31', past: year < docYear });
     } else if (g.rel) {
       // 过去一年, 一年来 and 过去五年 (a report's review) end with the year before the document's.
       const offset = /去年|上年|上一年|过去|年来/.test(g.rel) ? -1 : /明年|次年/.test(g.rel) ? 1 : 0;
       out.push({ ...base, kind: 'relative', year: docYear + offset, monthDay: '12-31', past: offset < 0 });
     } else if (g.quarter) {
-      const q = g.quarter.startsWith('前三') ? 3 : cnNumber(g.quarter.replace(/^第|季度末?$/g, ''));
+      const q = g.quarter.startsWith('前三') ? 3 : countInCharacters(g.quarter.replace(/^第|季度末?$/g, ''));
       const label = g.quarter.startsWith('前三') ? '前三季度' : `${'一二三四'[q - 1]}季度`;
       out.push({ ...base, kind: 'quarter', year: null, monthDay: QUARTER_END[q - 1]!, label });
     } else if (g.half) {
@@ -122,13 +113,13 @@ export function findTimes(text: string, docYear: number): TimeMention[] {
     } else if (g.within) {
       // 三年内, 三年累计, 三年引进 in a plan of 2026—2028 published in 2026: the three years end with 2028. (五年累计 is as
       // often the review of the five years past, so only two or three years with a verb count.)
-      const n = cnNumber(g.withinN!);
+      const n = countInCharacters(g.withinN!);
       if (!Number.isFinite(n) || n <= 0 || n > 50) continue;
       // 三年累计完成投资: the three years stay in the metric (三年累计完成投资), so the mention takes no text.
       const kept = /^[两二三23]年$/.test(m[0]) ? { end: start } : {};
       out.push({ ...base, ...kept, kind: 'span', year: docYear + n - 1, monthDay: '12-31' });
     } else if (g.span) {
-      const n = cnNumber(g.spanN!);
+      const n = countInCharacters(g.spanN!);
       if (!Number.isFinite(n) || n <= 0 || n > 50) continue;
       out.push({ ...base, kind: 'span', year: docYear + n, monthDay: '12-31' });
     } else if (g.date) {

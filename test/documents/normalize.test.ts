@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countInCharacters,
+  digitsInCharacters,
   looksTraditional,
   normalizeForMatch,
   normalizeInline,
@@ -131,5 +133,15 @@ describe('removeStraySpaces on an OCR scan, decimals', () => {
     ['提高到6.3 2亿吨', '提高到6.32亿吨'],
   ])('%s → %s', (input, expected) => {
     expect(removeStraySpaces(input)).toBe(expected);
+  });
+});
+
+describe('numbers written in characters', () => {
+  it('reads a year digit by digit (零 and ○ as 〇) and refuses anything else', () => {
+    expect(['二〇二六', '二零二五', '二○二四', '二〇二X'].map(digitsInCharacters)).toEqual(['2026', '2025', '2024', null]);
+  });
+
+  it('reads a count up to 99, in characters or digits', () => {
+    expect(['九', '两', '十', '十二', '二十', '二十八', '三十一', '12', '百', '二二'].map(countInCharacters)).toEqual([9, 2, 10, 12, 20, 28, 31, 12, NaN, NaN]);
   });
 });
